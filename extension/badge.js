@@ -1,0 +1,32 @@
+/**
+ * The toolbar badge: a lasting state (captures waiting, follow-ups due) plus a short
+ * flash after a save from the shortcut or the context menu, where no popup is open.
+ */
+import { badgeFor } from './queue.js';
+
+const FLASH_MS = 4000;
+let restoreTimer = null;
+
+export function createBadge(action, readState) {
+  async function show({ text, color, title }) {
+    await action.setBadgeText({ text });
+    await action.setBadgeBackgroundColor({ color });
+    await action.setTitle({ title });
+  }
+
+  /** Show the lasting state (`readState()` resolves to `{waiting, due}`). */
+  async function refresh() {
+    clearTimeout(restoreTimer);
+    restoreTimer = null;
+    await show(badgeFor(await readState()));
+  }
+
+  /** Show ✓ or an error mark for a few seconds, then the lasting state again. */
+  async function flash(ok, title) {
+    clearTimeout(restoreTimer);
+    await show(ok ? { text: '✓', color: '#15803d', title } : { text: '!', color: '#b91c1c', title });
+    restoreTimer = setTimeout(() => refresh().catch(() => {}), FLASH_MS);
+  }
+
+  return { refresh, flash };
+}

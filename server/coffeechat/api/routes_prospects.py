@@ -1,0 +1,61 @@
+"""Prospects: list, read, edit, delete, log; and their drafts and research notes."""
+
+from flask import Blueprint, request
+
+from coffeechat import advice
+from coffeechat.api import store
+from coffeechat.api.body import int_arg, json_object
+
+bp = Blueprint("prospects", __name__, url_prefix="/api/v1")
+
+
+@bp.get("/prospects")
+def list_prospects():
+    items, total = store().search(
+        q=request.args.get("q"), stage=request.args.get("stage") or None, tag=request.args.get("tag") or None,
+        company=request.args.get("company") or None, sort=request.args.get("sort") or "-updated",
+        limit=int_arg("limit", 50), offset=int_arg("offset", 0))
+    return {"items": items, "total": total}
+
+
+@bp.get("/prospects/<int:prospect_id>")
+def get_prospect(prospect_id: int):
+    return store().get(prospect_id)
+
+
+@bp.patch("/prospects/<int:prospect_id>")
+def patch_prospect(prospect_id: int):
+    return store().patch(prospect_id, json_object())
+
+
+@bp.delete("/prospects/<int:prospect_id>")
+def delete_prospect(prospect_id: int):
+    store().delete(prospect_id)
+    return {"deleted": prospect_id}
+
+
+@bp.post("/prospects/<int:prospect_id>/log")
+def add_log(prospect_id: int):
+    return store().add_log(prospect_id, json_object(required=("type",))), 201
+
+
+@bp.get("/prospects/<int:prospect_id>/drafts")
+def drafts(prospect_id: int):
+    variant = request.args.get("variant")
+    return advice.drafts(store(), prospect_id, kind=request.args.get("kind") or None,
+                         variant=int_arg("variant", 0) if variant not in (None, "") else None)
+
+
+@bp.get("/prospects/<int:prospect_id>/notes")
+def notes(prospect_id: int):
+    return advice.notes(store(), prospect_id)
+
+
+@bp.get("/me")
+def get_me():
+    return advice.load_me(store())
+
+
+@bp.put("/me")
+def put_me():
+    return advice.save_me(store(), json_object())

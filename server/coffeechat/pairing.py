@@ -1,0 +1,50 @@
+"""The pairing token shared by the server and the extension, kept owner-only in the data folder."""
+
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+TOKEN_FILE = "token"
+
+
+def _write_private(path: Path, text: str) -> None:
+    # Create with 0600 from the start so the token is never readable by others, even briefly.
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(text + "\n")
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def ensure_data_dir(data_dir: Path) -> Path:
+    """Create the data folder (owner-only) if needed."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return data_dir
+
+
+def get_token(data_dir: Path) -> str:
+    """Return the pairing token, generating it on first use."""
+    path = ensure_data_dir(data_dir) / TOKEN_FILE
+    if path.exists():
+        token = path.read_text().strip()
+        if token:
+            return token
+    return rotate_token(data_dir)
+
+
+def rotate_token(data_dir: Path) -> str:
+    """Replace the pairing token; paired extensions must be given the new one."""
+    token = secrets.token_urlsafe(32)
+    _write_private(ensure_data_dir(data_dir) / TOKEN_FILE, token)
+    return token
+
+
+def token_matches(expected: str, given: str | None) -> bool:
+    """Constant-time comparison, so timing reveals nothing about the token."""
+    if not given:
+        return False
+    return hmac.compare_digest(expected.encode(), given.encode())

@@ -1,0 +1,93 @@
+"""Small text helpers shared by the profile strategies: whitespace, hidden text, lines."""
+
+import re
+
+from bs4 import Comment, NavigableString, Tag
+
+from coffeechat.parsing import selectors as sel
+
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u200a\u202f\u2028]+")
+_WS = re.compile(r"\s+")
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse every run of whitespace to one space; None when nothing is left."""
+    if not text:
+        return None
+    text = _WS.sub(" ", text).strip()
+    return text or None
+
+
+def clean_block(text: str | None) -> str | None:
+    """Collapse spaces inside lines, drop empty lines, keep one newline between paragraphs."""
+    if not text:
+        return None
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    joined = "\n".join(line for line in lines if line)
+    return joined or None
+
+
+def is_hidden(tag: Tag) -> bool:
+    """Whether a tag holds screen-reader or control text that is not page content."""
+    if tag.name in sel.HIDDEN_TAGS:
+        return True
+    classes = tag.get("class")
+    return bool(classes) and not sel.HIDDEN_CLASSES.isdisjoint(classes)
+
+
+def lines(root: Tag) -> list[tuple[Tag, str]]:
+    """Visible text of `root` as (element, text) lines in document order.
+
+    A line is the text an element holds directly, with inline tags (<time>, <strong>…) flowing
+    into it and <br> kept as a newline; hidden duplicates and controls are skipped, so doubled
+    aria-hidden/visually-hidden text comes out once.
+    """
+    order: list[Tag] = []
+    parts: dict[int, list[str]] = {}
+
+    def walk(node: Tag, container: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if isinstance(child, Comment) or not child.strip():
+                    continue
+                key = id(container)
+                if key not in parts:
+                    parts[key] = []
+                    order.append(container)
+                parts[key].append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "br":
+                    parts.get(id(container), []).append("\n")
+                elif is_hidden(child):
+                    continue
+                elif child.name in sel.INLINE_TAGS:
+                    walk(child, container)
+                else:
+                    walk(child, child)
+
+    walk(root, root)
+    out = []
+    for element in order:
+        text = clean_block("".join(parts[id(element)]))
+        if text:
+            out.append((element, text))
+    return out
+
+
+def text_of(tag: Tag | None) -> str | None:
+    """The visible text of a tag on one line."""
+    if tag is None:
+        return None
+    return clean(" ".join(text for _, text in lines(tag)))
+
+
+def block_text_of(tag: Tag | None) -> str | None:
+    """The visible text of a tag with its line breaks kept (About, descriptions)."""
+    if tag is None:
+        return None
+    return clean_block("\n".join(text for _, text in lines(tag)))
+
+
+def fold(text: str) -> str:
+    """Case-folded text with whitespace collapsed, for comparing headings and labels."""
+    return _WS.sub(" ", text).strip().casefold()

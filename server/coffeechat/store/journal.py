@@ -1,0 +1,334 @@
+"""A TinyDB storage whose write cost does not grow with the number of records.
+
+The data lives in two files:
+- ``<name>.json``: a snapshot ``{"app", "schema", "tables"}``, only ever replaced whole
+  (temp file + fsync + rename), so a crash leaves either the old or the new snapshot;
+- ``<name>.journal``: one line per acknowledged change (``crc32 json``), appended and fsynced
+  before the write returns; replayed on open. Replaying is idempotent (a change stores whole
+  documents), so a crash between writing a new snapshot and emptying the journal is harmless.
+
+Reliance on TinyDB internals (tested with tinydb 4.8 and 4.9, pinned in pyproject):
+``Table._update_table(updater)`` is overridden by ``JournaledTable`` to hand the updater a
+tracking view of the live table dict instead of rebuilding the whole table, and
+``Storage.read()`` returns the live dict (as ``MemoryStorage`` does) so reads copy nothing.
+"""
+
+import copy
+import fcntl
+import json
+import logging
+import os
+import threading
+import zlib
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import Any, Callable
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from coffeechat.errors import CorruptStore, StorageError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_MISSING = object()
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def _encode_record(record: dict) -> bytes:
+    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+    return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+def _decode_record(line: bytes) -> dict | None:
+    """Return the record, or None when the line is torn or damaged."""
+    if not line.endswith(b"\n") or len(line) < 10 or line[8:9] != b" ":
+        return None
+    body = line[9:-1]
+    try:
+        if int(line[:8], 16) != zlib.crc32(body):
+            return None
+        record = json.loads(body)
+    except ValueError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+class JournalStorage(Storage):
+    """Snapshot + append-only journal; ``read`` returns the live in-memory tables."""
+
+    def __init__(self, path: str | os.PathLike, compact_bytes: int = 64 << 20, read_only: bool = False, **_: Any):
+        self.snapshot_path = Path(path)
+        self.journal_path = self.snapshot_path.with_suffix(".journal")
+        self.compact_bytes = compact_bytes
+        self.read_only = read_only
+        self.warnings: list[str] = []
+        self._lock = threading.RLock()
+        self._lockfile = None if read_only else self._take_writer_lock()
+        self._tables: dict[str, dict[str, Any]] = self._load_snapshot()
+        self._journal_size = self._replay_journal()
+        self._journal = open(os.devnull if read_only else self.journal_path, "ab")
+
+    def _take_writer_lock(self):
+        # One writer per data folder: a second process appending to the journal would fork history.
+        lockfile = open(self.snapshot_path.with_suffix(".lock"), "a")
+        try:
+            fcntl.flock(lockfile, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lockfile.close()
+            raise StorageError(
+                f"another coffeechat process (the server?) is using {self.snapshot_path.parent}; "
+                "stop it first, or do this through the running server") from None
+        return lockfile
+
+    # --- opening ---------------------------------------------------------------------------
+    def _load_snapshot(self) -> dict[str, dict[str, Any]]:
+        if not self.snapshot_path.exists():
+            return {}
+        raw = self.snapshot_path.read_bytes()
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            raise CorruptStore(
+                f"{self.snapshot_path} is not valid JSON; it was left untouched. "
+                "Restore it from a backup or move it aside to start empty.") from None
+        if not isinstance(data, dict) or data.get("app") != "coffeechat" or not isinstance(data.get("tables"), dict):
+            raise CorruptStore(f"{self.snapshot_path} is not a coffeechat store; it was left untouched.")
+        schema = data.get("schema")
+        if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+            raise CorruptStore(
+                f"{self.snapshot_path} has schema {schema!r}, newer than this coffeechat "
+                f"understands ({SCHEMA_VERSION}); upgrade coffeechat.")
+        if schema < SCHEMA_VERSION:
+            self._migrate(data, raw)
+        return data["tables"]
+
+    def _migrate(self, data: dict, raw: bytes) -> None:
+        # Keep the file as it was before touching anything: migrations must be reversible by hand.
+        backup = self.snapshot_path.with_name(f"{self.snapshot_path.name}.schema{data['schema']}.bak")
+        atomic_write_bytes(backup, raw)
+        data["schema"] = SCHEMA_VERSION
+
+    def _replay_journal(self) -> int:
+        if not self.journal_path.exists():
+            return 0
+        good_end = 0
+        with open(self.journal_path, "rb") as f:
+            for number, line in enumerate(f, start=1):
+                record = _decode_record(line)
+                if record is None:
+                    rest = f.read()
+                    if rest.strip():
+                        raise CorruptStore(
+                            f"{self.journal_path} is damaged at line {number} with records after it; "
+                            "it was left untouched. Restore from a backup.")
+                    self.warnings.append(
+                        f"dropped a torn last record of {self.journal_path.name} (line {number}): "
+                        "the write it held was never acknowledged")
+                    log.warning(self.warnings[-1])
+                    break
+                self._apply(record)
+                good_end += len(line)
+        if good_end != self.journal_path.stat().st_size and not self.read_only:
+            with open(self.journal_path, "r+b") as f:
+                f.truncate(good_end)
+                os.fsync(f.fileno())
+        return good_end
+
+    def _apply(self, record: dict) -> None:
+        if "snapshot" in record:
+            self._tables = record["snapshot"]
+            return
+        table = self._tables.setdefault(record["t"], {})
+        for doc_id, doc in record.get("put", {}).items():
+            table[doc_id] = doc
+        for doc_id in record.get("del", []):
+            table.pop(doc_id, None)
+
+    # --- the TinyDB Storage interface ------------------------------------------------------
+    def read(self) -> dict[str, dict[str, Any]]:
+        return self._tables
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        # Only whole-database operations (drop_table, drop_tables) come here: journal them whole.
+        with self._lock:
+            self._append({"snapshot": data})
+            self._tables = data
+
+    def close(self) -> None:
+        with self._lock:
+            if not self._journal.closed:
+                if self._journal_size and not self.read_only:
+                    self.compact()
+                self._journal.close()
+            if self._lockfile:
+                self._lockfile.close()
+                self._lockfile = None
+
+    # --- journaling ------------------------------------------------------------------------
+    def table_dict(self, name: str) -> dict[str, Any]:
+        """The live dict of one table (created empty when missing)."""
+        return self._tables.setdefault(name, {})
+
+    def commit(self, table: str, put: dict[str, Any], deleted: list[str]) -> None:
+        """Append one change and fsync it; raises StorageError when the disk refuses."""
+        if not put and not deleted:
+            return
+        record: dict[str, Any] = {"t": table}
+        if put:
+            record["put"] = put
+        if deleted:
+            record["del"] = deleted
+        with self._lock:
+            self._append(record)
+            if self._journal_size > self.compact_bytes:
+                try:
+                    self.compact()
+                except StorageError as exc:
+                    # The change itself is durable in the journal; compaction can wait.
+                    log.warning("compaction postponed: %s", exc)
+
+    def _append(self, record: dict) -> None:
+        if self.read_only:
+            raise StorageError("this data folder was opened read-only")
+        data = _encode_record(record)
+        try:
+            self._journal.write(data)
+            self._journal.flush()
+            os.fsync(self._journal.fileno())
+        except OSError as exc:
+            self._reopen_after_failure()
+            raise StorageError(f"could not save to {self.journal_path.parent}: {exc.strerror or exc}") from exc
+        self._journal_size += len(data)
+
+    def _reopen_after_failure(self) -> None:
+        # A failed write may have left a partial line: cut it off so the next append starts clean.
+        try:
+            self._journal.close()
+        except OSError:
+            pass
+        try:
+            with open(self.journal_path, "r+b") as f:
+                f.truncate(self._journal_size)
+        except OSError:
+            pass
+        self._journal = open(self.journal_path, "ab")
+
+    def compact(self) -> None:
+        """Write a new snapshot (temp + fsync + rename), then empty the journal."""
+        with self._lock:
+            payload = {"app": "coffeechat", "schema": SCHEMA_VERSION, "tables": self._tables}
+            try:
+                data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+                atomic_write_bytes(self.snapshot_path, data)
+                self._journal.close()
+                with open(self.journal_path, "r+b") as f:
+                    f.truncate(0)
+                    os.fsync(f.fileno())
+            except OSError as exc:
+                raise StorageError(f"could not compact {self.snapshot_path}: {exc.strerror or exc}") from exc
+            finally:
+                if self._journal.closed:
+                    self._journal = open(self.journal_path, "ab")
+            self._journal_size = 0
+
+
+class _TrackedTable(MutableMapping):
+    """The view TinyDB's updaters see: int ids over the live str-keyed dict, remembering what they touch."""
+
+    def __init__(self, raw: dict[str, Any], id_class: Callable[[str], Any]):
+        self.raw = raw
+        self.id_class = id_class
+        self.before: dict[str, Any] = {}
+
+    def _remember(self, key: str) -> None:
+        if key not in self.before:
+            self.before[key] = copy.deepcopy(self.raw[key]) if key in self.raw else _MISSING
+
+    def __getitem__(self, doc_id: Any) -> Any:
+        key = str(doc_id)
+        value = self.raw[key]
+        self._remember(key)
+        return value
+
+    def __setitem__(self, doc_id: Any, doc: Any) -> None:
+        key = str(doc_id)
+        self._remember(key)
+        self.raw[key] = doc
+
+    def __delitem__(self, doc_id: Any) -> None:
+        key = str(doc_id)
+        self._remember(key)
+        del self.raw[key]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.raw
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self.id_class(k) for k in list(self.raw))
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def changes(self) -> tuple[dict[str, Any], list[str]]:
+        put = {k: self.raw[k] for k, old in self.before.items() if k in self.raw and self.raw[k] != old}
+        deleted = [k for k, old in self.before.items() if k not in self.raw and old is not _MISSING]
+        return put, deleted
+
+    def rollback(self) -> None:
+        for key, old in self.before.items():
+            if old is _MISSING:
+                self.raw.pop(key, None)
+            else:
+                self.raw[key] = old
+
+
+class JournaledTable(Table):
+    """A TinyDB table that journals only the documents an operation changed."""
+
+    def _update_table(self, updater: Callable[[Any], None]) -> None:
+        storage: JournalStorage = self._storage  # type: ignore[assignment]
+        view = _TrackedTable(storage.table_dict(self.name), self.document_id_class)
+        try:
+            updater(view)
+            put, deleted = view.changes()
+            storage.commit(self.name, put, deleted)
+        except BaseException:
+            # Nothing stored may change when the disk refuses the write.
+            view.rollback()
+            raise
+        finally:
+            self.clear_cache()
+
+
+class JournalDB(TinyDB):
+    """TinyDB on a JournalStorage with journaled tables."""
+
+    table_class = JournaledTable
+    default_storage_class = JournalStorage
