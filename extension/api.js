@@ -15,6 +15,7 @@ export const STATES = Object.freeze({
   NOT_PAIRED: 'not-paired',
   WRONG_TOKEN: 'wrong-token',
   INCOMPATIBLE: 'incompatible',
+  SERVER_ERROR: 'server-error',
 });
 
 export const FIXES = Object.freeze({
@@ -23,6 +24,7 @@ export const FIXES = Object.freeze({
   [STATES.NOT_PAIRED]: 'Paste the token printed by `coffeechat token` in Options.',
   [STATES.WRONG_TOKEN]: 'The server refused the token: paste the one printed by `coffeechat token` in Options.',
   [STATES.INCOMPATIBLE]: 'Update coffeechat and this extension to the same release.',
+  [STATES.SERVER_ERROR]: 'coffeechat answered with an error: look at its output, or restart it.',
 });
 
 function failure(status, code, message, data = null) {
@@ -93,6 +95,8 @@ export async function checkServer(api, { token }) {
   const probe = await api.prospects('', 1);
   if (probe.status === 401) return { state: STATES.WRONG_TOKEN, version, detail: probe.error.message };
   if (probe.status === null) return { state: STATES.NOT_RUNNING, detail: probe.error.message };
+  // A missing route means another API; a crash is the server's problem, not a mismatch.
+  if (probe.status >= 500) return { state: STATES.SERVER_ERROR, version, detail: probe.error.message };
   if (!probe.ok) return { state: STATES.INCOMPATIBLE, version, detail: probe.error.message };
   return { state: STATES.CONNECTED, version, detail: `coffeechat ${version}` };
 }

@@ -14,18 +14,23 @@ export function createBadge(action, readState) {
     await action.setTitle({ title });
   }
 
-  /** Show the lasting state (`readState()` resolves to `{waiting, due}`). */
+  /**
+   * Show the lasting state (`readState()` resolves to `{waiting, due}`). While a flash
+   * is up it waits: the flash's end shows the then-current state.
+   */
   async function refresh() {
-    clearTimeout(restoreTimer);
-    restoreTimer = null;
+    if (restoreTimer) return;
     await show(badgeFor(await readState()));
   }
 
   /** Show ✓ or an error mark for a few seconds, then the lasting state again. */
   async function flash(ok, title) {
     clearTimeout(restoreTimer);
+    restoreTimer = setTimeout(() => {
+      restoreTimer = null;
+      refresh().catch(() => {});
+    }, FLASH_MS);
     await show(ok ? { text: '✓', color: '#15803d', title } : { text: '!', color: '#b91c1c', title });
-    restoreTimer = setTimeout(() => refresh().catch(() => {}), FLASH_MS);
   }
 
   return { refresh, flash };

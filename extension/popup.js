@@ -15,6 +15,7 @@ const STATE_LABELS = {
   'not-paired': 'Not paired',
   'wrong-token': 'Wrong token',
   incompatible: 'Incompatible version',
+  'server-error': 'Server error',
 };
 
 function setText(id, text) {
@@ -76,6 +77,7 @@ function renderSaved(done) {
   const open = $('open-dashboard');
   open.hidden = !done.dashboard;
   open.onclick = () => ext.tabs.create({ url: done.dashboard });
+  $('actions').hidden = !hasNote && !done.dashboard;
   const people = (data.prospects || []).map((p) => `${p.full_name}${p.created ? ' (new)' : ' (updated)'}`);
   setList('people', people);
   setList('warnings', data.warnings || []);
@@ -100,17 +102,21 @@ async function save(tabId, button) {
   const label = button.textContent;
   button.textContent = 'Saving…';
   setText('error', null);
+  let saved = false;
   try {
     const done = await ask(ext.runtime, MSG.SAVE_TAB, { tabId });
-    if (done.outcome === 'saved') renderSaved(done);
-    else setText('error', describeNotSaved(done));
+    saved = done.outcome === 'saved';
+    if (saved) renderSaved(done);
+    // Queued is not a failure: the page is safe and will be sent later.
+    else setText(done.outcome === 'queued' ? 'notice' : 'error', describeNotSaved(done));
     if (done.queue) renderQueue(done.queue);
     if (done.server) renderServer(done.server);
   } catch (err) {
     setText('error', err.message);
   } finally {
     button.disabled = false;
-    button.textContent = label;
+    // Saving again picks up what changed on the page since (LinkedIn pages load lazily).
+    button.textContent = saved ? 'Save again' : label;
   }
 }
 

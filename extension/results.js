@@ -5,6 +5,11 @@
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
+/** The company's name in a save answer (the parser calls it `company_name`). */
+export function companyName(company) {
+  return company?.company_name || company?.name || null;
+}
+
 /** The headline and detail line for a successful save answer of the server. */
 export function describeSave(data) {
   if (data.kind === 'search-results') {
@@ -17,7 +22,7 @@ export function describeSave(data) {
     };
   }
   if (data.kind === 'company') {
-    return { title: `Saved ${data.company?.name || 'the company'}`, detail: null };
+    return { title: `Saved ${companyName(data.company) || 'the company'}`, detail: null };
   }
   const name = data.prospect?.full_name || 'this person';
   if (data.duplicate) return { title: `Already saved ${name}`, detail: 'This capture had been sent before; nothing changed.' };

@@ -11,6 +11,7 @@ import { entry, summary, sendOrder, outcomeOf, OUTCOME } from './queue.js';
 import { createQueueStore } from './queue_store.js';
 import { createBadge } from './badge.js';
 import { encodeCapture, bodyForSend, hrefsInMain } from './transport.js';
+import { companyName } from './results.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const store = ext.storage.local;
@@ -171,7 +172,7 @@ async function saveFromGesture(tab) {
     const tabId = tab?.id ?? (await ext.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const done = await saveTab(tabId);
     if (done.outcome === 'saved') {
-      const name = done.result.prospect?.full_name || done.result.company?.name || 'page';
+      const name = done.result.prospect?.full_name || companyName(done.result.company) || 'the page';
       await badge.flash(true, `Saved ${name} to coffeechat`);
     } else if (done.outcome !== 'queued') {
       await badge.flash(false, done.error?.message || done.page?.why || 'The offline queue is full: start coffeechat');
@@ -195,14 +196,13 @@ ext.alarms.onAlarm.addListener((alarm) => {
 });
 
 function setUp() {
-  ext.contextMenus.removeAll(() => {
-    ext.contextMenus.create({
-      id: MENU_ID,
-      title: 'Save to coffeechat',
-      contexts: ['page'],
-      documentUrlPatterns: ['https://*.linkedin.com/*'],
-    });
-  });
+  // Promises, not callbacks: Firefox's `browser.*` takes no callbacks.
+  Promise.resolve(ext.contextMenus.removeAll()).then(() => ext.contextMenus.create({
+    id: MENU_ID,
+    title: 'Save to coffeechat',
+    contexts: ['page'],
+    documentUrlPatterns: ['https://*.linkedin.com/*'],
+  }));
   ext.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
   badge.refresh().catch(() => {});
 }
@@ -211,4 +211,4 @@ ext.runtime.onInstalled.addListener(setUp);
 ext.runtime.onStartup.addListener(() => badge.refresh().catch(() => {}));
 
 // Exposed for the browser tests, which call the worker through Playwright.
-globalThis.coffeechat = { saveTab, flushQueue, status, refreshFollowups };
+globalThis.coffeechat = { saveTab, saveFromGesture, flushQueue, status, refreshFollowups };

@@ -3,19 +3,10 @@
 from pathlib import Path
 
 import pytest
-from flask.testing import FlaskClient
-from helpers import BASE
+from helpers import LocalClient
 
 from coffeechat.api import create_app
 from coffeechat.pairing import get_token
-
-
-class LocalClient(FlaskClient):
-    """Addresses requests to 127.0.0.1:5757 as the extension does (the Host check needs it)."""
-
-    def open(self, *args, **kwargs):
-        kwargs.setdefault("base_url", BASE)
-        return super().open(*args, **kwargs)
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from flask.testing import FlaskClient
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
 PORT = 5757
@@ -28,3 +30,11 @@ def fixture_expected(name: str) -> dict:
 def capture(client, name: str, url: str | None = None, **extra):
     """POST a fixture page to the captures API."""
     return client.post("/api/v1/captures", json={"url": url or PROFILE_URLS[name], "html": fixture_html(name), **extra})
+
+
+class LocalClient(FlaskClient):
+    """Addresses requests to 127.0.0.1:5757 as the extension does (the Host check needs it)."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("base_url", BASE)
+        return super().open(*args, **kwargs)

@@ -1,9 +1,15 @@
-"""Exports of the store: a JSON backup that restores exactly, and CSV for spreadsheets and CRMs."""
+"""Exports of the store: a JSON backup that restores exactly, CSV, vCard contacts, meetings as iCalendar, Markdown."""
 
 import csv
 import io
 import json
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Callable
+
+import icalendar
+import vobject
+
+from coffeechat.followups import next_meeting
 
 from coffeechat.errors import BadInput
 
@@ -43,16 +49,124 @@ def parse_backup(text: str) -> dict[str, Any]:
     return data
 
 
+def to_vcard(prospects: list[dict[str, Any]]) -> str:
+    """One vCard 3.0 per prospect (name, title, company, email, LinkedIn address, the user's notes)."""
+    cards = []
+    for p in prospects:
+        card = vobject.vCard()
+        name = (p.get("full_name") or "").strip() or f"Prospect {p.get('id')}"
+        card.add("fn").value = name
+        given, _, family = name.rpartition(" ") if " " in name else (name, "", "")
+        card.add("n").value = vobject.vcard.Name(family=family if given else "", given=given or name)
+        current = p.get("current") or {}
+        if current.get("company"):
+            card.add("org").value = [current["company"]]
+        if current.get("title") or p.get("headline"):
+            card.add("title").value = current.get("title") or p["headline"]
+        if p.get("email"):
+            card.add("email").value = p["email"]
+        if p.get("profile_url"):
+            card.add("url").value = p["profile_url"]
+        if p.get("notes"):
+            card.add("note").value = p["notes"]
+        cards.append(card.serialize())
+    return "".join(cards)
+
+
+def _agenda(notes: dict[str, Any] | None) -> tuple[str, int]:
+    """The agenda of research notes as plain lines, and its length in minutes (0 when unknown)."""
+    agenda = ((notes or {}).get("sections") or {}).get("agenda")
+    if isinstance(agenda, str):
+        return agenda, 0
+    if not isinstance(agenda, list):
+        return "", 0
+    lines, minutes = [], 0
+    for step in agenda:
+        if isinstance(step, dict):
+            length = step.get("minutes") if isinstance(step.get("minutes"), int) else 0
+            minutes += length
+            lines.append(f"- {length} min: {step.get('item')}" if length else f"- {step.get('item')}")
+        else:
+            lines.append(f"- {step}")
+    return "\n".join(lines), minutes
+
+
+def to_ics(prospects: list[dict[str, Any]], base_url: str,
+           notes_for: Callable[[int], dict[str, Any]] | None = None, minutes: int = 20) -> str:
+    """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//coffeechat//informational interviews//EN")
+    cal.add("version", "2.0")
+    for p in prospects:
+        meeting = next_meeting(p.get("log") or ())
+        if meeting is None:
+            continue
+        start = datetime.fromisoformat(meeting["when"])
+        link = f"{base_url}/prospects/{p['id']}"
+        agenda, planned = _agenda(notes_for(p["id"]) if notes_for else None)
+        event = icalendar.Event()
+        event.add("uid", f"coffeechat-{p['id']}-{meeting.get('id', 'meeting')}@127.0.0.1")
+        event.add("dtstamp", datetime.now().astimezone())
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=planned or minutes))
+        event.add("summary", f"Informational interview: {p.get('full_name') or 'prospect'}")
+        event.add("description", "\n\n".join(part for part in (agenda and f"Agenda\n{agenda}", link) if part))
+        event.add("url", link)
+        if meeting.get("where"):
+            event.add("location", meeting["where"])
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8")
+
+
+def to_markdown(prospects: list[dict[str, Any]], notes_for: Callable[[int], dict[str, Any]] | None = None) -> str:
+    """One Markdown document with a section per prospect: who, your notes, the log, the research notes."""
+    lines = ["# coffeechat notes", ""]
+    if not prospects:
+        lines.append("No prospects yet.")
+    for p in prospects:
+        current = p.get("current") or {}
+        lines += [f"## {p.get('full_name') or 'Prospect ' + str(p.get('id'))}", ""]
+        facts = [("Headline", p.get("headline")), ("Company", current.get("company")),
+                 ("Stage", p.get("stage")), ("Tags", ", ".join(p.get("tags") or [])),
+                 ("Profile", p.get("profile_url"))]
+        lines += [f"- **{k}:** {v}" for k, v in facts if v] + [""]
+        if p.get("notes"):
+            lines += ["### Your notes", "", p["notes"], ""]
+        if p.get("log"):
+            lines += ["### Interactions", ""]
+            lines += [f"- {e.get('at', '')[:16]} {e.get('type', '').replace('_', ' ')}"
+                      + (f": {e['note']}" if e.get("note") else "") for e in p["log"]] + [""]
+        research = (notes_for(p["id"]) or {}).get("markdown") if notes_for else None
+        if research:
+            # Research notes are a document of their own: push their headings below this section's.
+            lines += ["### Research notes", ""] + [
+                "###" + line if line.startswith("#") else line for line in research.strip().splitlines()] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
 FORMATS = {
     "json": ("application/json", "coffeechat-backup.json"),
     "csv": ("text/csv", "coffeechat-prospects.csv"),
+    "vcard": ("text/vcard", "coffeechat-contacts.vcf"),
+    "ics": ("text/calendar", "coffeechat-meetings.ics"),
+    "markdown": ("text/markdown", "coffeechat-notes.md"),
 }
 
 
-def export(store, fmt: str) -> tuple[str, str, str]:
-    """(content, content type, file name) for one export format."""
+def export(store, fmt: str, base_url: str = "http://127.0.0.1:5757",
+           notes_for: Callable[[int], dict[str, Any]] | None = None) -> tuple[str, str, str]:
+    """(content, content type, file name) for one export format; ``notes_for`` gives research notes by id."""
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    content = to_json(store.export()) if fmt == "json" else to_csv(store.all())
+    if fmt == "json":
+        content = to_json(store.export())
+    elif fmt == "csv":
+        content = to_csv(store.all())
+    elif fmt == "vcard":
+        content = to_vcard(store.all())
+    elif fmt == "ics":
+        content = to_ics(store.all(), base_url, notes_for)
+    else:
+        content = to_markdown(store.all(), notes_for)
     mimetype, filename = FORMATS[fmt]
     return content, mimetype, filename

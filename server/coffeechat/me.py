@@ -116,7 +116,9 @@ def normalize_me(data: dict[str, Any]) -> dict[str, Any]:
 
 def missing_facts(me: dict[str, Any]) -> list[str]:
     """Keys of the user's profile that are empty but would make drafts more specific."""
-    return [key for key in MISSING_FACT_HINTS if not me.get(key)]
+    # A recruiter's drafts explain their purpose themselves; only an explorer needs a goal.
+    skip = {"goal"} if me.get("persona") == "recruiter" else set()
+    return [key for key in MISSING_FACT_HINTS if not me.get(key) and key not in skip]
 
 
 def missing_fact_hints(me: dict[str, Any]) -> list[str]:

@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coffeechat.parsing.dates import (
     duration_months,
@@ -25,6 +27,10 @@ RANGES = [
     ("Apr 2023 — May 2024 · 1 yr 2 mos", "Apr 2023 — May 2024", "1 yr 2 mos", "2023-04",
      "2024-05"),
     ("October 2019 to Present", "October 2019 to Present", None, "2019-10", None),
+    ("September 2014 – Present (2 years 3 months)", "September 2014 – Present",
+     "2 years 3 months", "2014-09", None),
+    ("May 2012 – June 2013 (1 year 2 months)", "May 2012 – June 2013", "1 year 2 months",
+     "2012-05", "2013-06"),
     ("  Mar\xa02012 \n - \n Apr 2013 ", "Mar 2012 - Apr 2013", None, "2012-03", "2013-04"),
     ("2019", "2019", None, "2019", "2019"),
     ("Mar 2020", "Mar 2020", None, "2020-03", "2020-03"),
@@ -76,7 +82,7 @@ NOT_RANGES = [
     "", "Software Engineer", "Google", "1 yr 2 mos", "Greater Paris Metropolitan Region",
     "Worked there from 2019 to 2020 on search", "Foo 2019 - Present", "2019 - Bar",
     "May 2021 - Present · Full-time", "13/2020", "Class of 2019", "1999 followers",
-    "May 2021 - Present · 11 mos · Remote", "x" * 500,
+    "May 2021 - Present · 11 mos · Remote", "x" * 500, "2019 - 2020 (Harvard)",
 ]
 
 
@@ -121,3 +127,23 @@ def test_months_between(start, end, months):
 @pytest.mark.xfail(strict=True, reason="seasons and quarters are not month names")
 def test_seasons_are_not_understood():
     assert split_date_range("Summer 2019 - Fall 2019") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=130))
+def test_any_text_is_a_range_or_none(text):
+    result = split_date_range(text)
+    assert result is None or set(result) == {"date_range", "duration", "start", "end"}
+    assert duration_months(text) is None or duration_months(text) >= 0
+
+
+MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 12), st.integers(1990, 2030), st.integers(1, 12), st.integers(1990, 2030),
+       st.sampled_from([" - ", " – ", " — ", "-", " to "]))
+def test_generated_english_ranges(m1, y1, m2, y2, dash):
+    text = f"{MONTHS_EN[m1 - 1]} {y1}{dash}{MONTHS_EN[m2 - 1]} {y2}"
+    result = split_date_range(text)
+    assert (result["start"], result["end"]) == (f"{y1}-{m1:02d}", f"{y2}-{m2:02d}")

@@ -1,7 +1,7 @@
 """Listing, reading, editing and deleting prospects through the API."""
 
 import pytest
-from helpers import PROFILE_URLS, capture
+from helpers import PROFILE_URLS, LocalClient, capture
 
 
 @pytest.fixture
@@ -70,6 +70,7 @@ def test_export_import_round_trip_through_the_api(client, four, tmp_path):
     assert "attachment" in backup.headers["Content-Disposition"]
     other_dir = tmp_path / "other"
     app2 = create_app({"data_dir": other_dir, "port": 5757})
+    app2.test_client_class = LocalClient
     try:
         c2 = app2.test_client()
         c2.environ_base.update(HTTP_AUTHORIZATION=f"Bearer {get_token(other_dir)}", HTTP_HOST="127.0.0.1:5757")

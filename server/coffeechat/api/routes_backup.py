@@ -1,17 +1,18 @@
 """Export and import of the whole store."""
 
-from flask import Blueprint, Response, g, request
+from flask import Blueprint, Response, current_app, g, request
 
 from coffeechat.api import store
 from coffeechat.errors import BadInput
-from coffeechat.exporting import export
 
 bp = Blueprint("backup", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/export")
 def export_all():
-    content, mimetype, filename = export(store(), request.args.get("format", "json"))
+    from coffeechat.dashboard import now, pages
+    content, mimetype, filename = pages.export(store(), request.args.get("format", "json"),
+                                               current_app.config["COFFEECHAT"]["port"], now())
     return Response(content, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 

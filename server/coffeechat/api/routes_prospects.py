@@ -11,11 +11,10 @@ bp = Blueprint("prospects", __name__, url_prefix="/api/v1")
 
 @bp.get("/prospects")
 def list_prospects():
-    items, total = store().search(
-        q=request.args.get("q"), stage=request.args.get("stage") or None, tag=request.args.get("tag") or None,
-        company=request.args.get("company") or None, sort=request.args.get("sort") or "-updated",
-        limit=int_arg("limit", 50), offset=int_arg("offset", 0))
-    return {"items": items, "total": total}
+    # The same function as the dashboard's prospects page (adds next_follow_up, last_contact, due=, sort=next_due).
+    from coffeechat.dashboard import now, pages
+    page = pages.prospects_page(store(), request.args, now().date())
+    return {"items": page["items"], "total": page["total"]}
 
 
 @bp.get("/prospects/<int:prospect_id>")

@@ -14,7 +14,8 @@ from coffeechat.pairing import token_matches
 
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 EXTENSION_ORIGINS = re.compile(r"^(chrome-extension|moz-extension)://[A-Za-z0-9._-]+$")
-PUBLIC_API = {"/api/v1/ping"}
+# Public: they reveal nothing private (the OpenAPI document describes routes, never data).
+PUBLIC_API = {"/api/v1/ping", "/api/v1/openapi.json"}
 PAIRING_HELP = ("pair the extension: run `coffeechat token` (or look at what `make run` printed) "
                 "and paste the token in the extension's options")
 

@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from coffeechat.outreach.names import company_name, fold, role_title
-from coffeechat.parsing.dates import duration_months, months_between, split_date_range
+from coffeechat.parsing.dates import duration_months, month_index, months_between, split_date_range
 
 # Functions a title (or, failing that, a company) points to, checked in order: the first match
 # wins, so "Co-Founder & CTO" is a founder before an engineer. label = how a transition says it,
@@ -13,7 +13,7 @@ from coffeechat.parsing.dates import duration_months, months_between, split_date
 FUNCTIONS: tuple[tuple[str, str, str, str], ...] = (
     # (key, keyword regex on folded text, label, field)
     ("founder", r"\b(co ?founder|founder|founding|entrepreneur|eir)\b", "founding your own company",
-     "building companies"),
+     "startups"),
     ("recruiting", r"\b(recruit\w*|talent|sourcer)\b", "recruiting", "recruiting"),
     ("data", r"\b(data (scien\w+|analy\w+|engineer\w*)|machine learning|analytics)\b", "data work",
      "data work"),
@@ -138,7 +138,7 @@ def _union_months(rows: list[dict[str, Any]], today: date) -> int:
     """Months covered by any of the roles, overlaps counted once."""
     covered: set[int] = set()
     for row in rows:
-        start = months_between("0000-01", row["start"], today)
+        start = month_index(row["start"] or "")
         if start is None or row["months"] is None:
             continue
         covered.update(range(start, start + row["months"]))

@@ -10,9 +10,9 @@ from datetime import date
 from typing import Any
 
 from coffeechat.outreach.about import about_clause, about_topics
-from coffeechat.outreach.career import LABELS, career, function_of, functions_in
+from coffeechat.outreach.career import career, function_of, functions_in
 from coffeechat.outreach.names import (
-    clean_name, company_name, first_name, fold, headline_phrase, school_name, span_words, strip_emoji,
+    clean_name, company_name, company_ref, first_name, fold, headline_phrase, school_name, school_ref, span_words, strip_emoji,
 )
 
 _MONTHS = ("January February March April May June July August September October November "
@@ -112,7 +112,7 @@ def common_ground(prospect: dict[str, Any], me: dict[str, Any], path: dict[str, 
                if isinstance(e, dict) and e.get("school")]
     for mine in me.get("schools") or []:
         if any(same_school(mine, theirs) for theirs in schools):
-            found.append(_fact("shared_school", mine, True, shared_school=mine))
+            found.append(_fact("shared_school", mine, True, shared_school=school_ref(mine)))
             break
     companies = [r["company"] for r in path["roles"] if r["company"]]
     for mine in me.get("employers") or []:
@@ -158,17 +158,17 @@ def specifics(prospect: dict[str, Any], path: dict[str, Any]) -> list[dict[str, 
         found.append(_fact("transition", full, False, transition=full, transition_short=short,
                            transition_to=move["to_label"], transition_year=str(move["year"] or "")))
     if now and (now["title"] or now["company"]):
-        role_at = " at ".join(p for p in (now["title"], now["company"]) if p)
+        company = company_ref(now["company"])
+        role_at = " at ".join(p for p in (now["title"], company) if p)
         found.append(_fact("current_role", role_at, False, role_at=role_at, role=now["title"],
-                           company=now["company"]))
+                           company=company))
     if path["recent_move"]:
         move = path["recent_move"]
-        since = _month_year(move["start"])
-        text = f"joined {move['to_company']}" + (f" in {since}" if since else "")
-        if move["from_company"]:
-            text += f" after {move['from_company']}"
-        found.append(_fact("recent_move", text, False, moved_from=move["from_company"],
-                           move_since=since))
+        since, moved_from = _month_year(move["start"]), company_ref(move["from_company"])
+        text = f"joined {company_ref(move['to_company'])}" + (f" in {since}" if since else "")
+        if moved_from:
+            text += f" after {moved_from}"
+        found.append(_fact("recent_move", text, False, moved_from=moved_from, move_since=since))
     elif now and path["tenure_months"] and path["tenure_months"] >= 12:
         tenure = span_words(path["tenure_months"])
         found.append(_fact("tenure", f"{tenure} in the current role", False, tenure=tenure,
@@ -184,7 +184,7 @@ def specifics(prospect: dict[str, Any], path: dict[str, Any]) -> list[dict[str, 
         found.append(_fact("topics", _and(topics), False, topics=_and(topics)))
     school = _education(prospect)
     if school:
-        name = school_name(school["school"])
+        name = school_ref(school["school"])
         study = strip_emoji(school.get("field_of_study") or "")
         found.append(_fact("their_school", name, False, their_school=name, their_study=study))
     if not now:
@@ -199,4 +199,4 @@ def gather(prospect: dict[str, Any], me: dict[str, Any], today: date,
     """The career, the common ground and the specifics of one prospect for one user."""
     path = career(prospect, today)
     return {"career": path, "common": common_ground(prospect, me, path, referrer),
-            "specific": specifics(prospect, path), "labels": LABELS}
+            "specific": specifics(prospect, path)}

@@ -60,6 +60,21 @@ def company_name(company: str | None) -> str:
     return shorter or name
 
 
+# Institutions people name with "the": "joined the Financial Accounting Standards Board".
+_NEEDS_THE = re.compile(r"^([^\W\d_]+ )?(university|college|school|institute|bank|department|ministry|"
+                        r"office) of\b|\b(board|society|association|"
+                        r"institute|council|commission|department|agency|foundation|museum|ministry|"
+                        r"committee|federation|academy|authority|administration|bureau|reserve)$", re.I)
+
+
+def company_ref(company: str | None) -> str:
+    """A company as it reads mid-sentence, with "the" where English needs it."""
+    name = company_name(company)
+    if _NEEDS_THE.search(name) and not re.match(r"^(the\b|\S+'s\b)", name, re.I):
+        return f"the {name}"
+    return name
+
+
 def role_title(title: str | None) -> str:
     """A job title without course codes or emoji ("ACCY303: … - Teaching Assistant" → the role)."""
     title = strip_emoji(title)
@@ -77,6 +92,14 @@ def headline_phrase(headline: str | None) -> str:
 def school_name(school: str | None) -> str:
     """A school name as written, without emoji."""
     return strip_emoji(school)
+
+
+def school_ref(school: str | None) -> str:
+    """A school as it reads mid-sentence ("studied at the University of Lisbon")."""
+    name = school_name(school)
+    if _NEEDS_THE.search(name) and not re.match(r"^(the\b|\S+'s\b)", name, re.I):
+        return f"the {name}"
+    return name
 
 
 def fold(text: str | None) -> str:

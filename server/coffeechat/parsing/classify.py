@@ -16,12 +16,11 @@ from coffeechat.parsing.errors import ParseError
 LOGIN_WALL = "LinkedIn sign-in page: log in and open the profile before saving"
 _HEAD_LIMIT = 400_000   # the <head> of a logged-in page can be large, its useful tags are early
 _TEXT_CHECK_LIMIT = 200_000  # pages larger than this are never "empty"; don't strip them
+_LOGIN_PAGE_LIMIT = 600_000  # sign-in walls are small; big pages skip the marker scan
 _SCRIPTS = re.compile(r"<(script|style|template|code|title)\b.*?(?:</\1\s*>|$)", re.I | re.S)
 _COMMENTS = re.compile(r"<!--.*?(?:-->|$)", re.S)
 _TAGS = re.compile(r"<[^>]*>?")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
-_DEGREE_BADGE = re.compile(r"[•·]\s*(?:1st|2nd|3rd\+)\b")
-_PROFILE_HREF = re.compile(r"href=[\"']?(?:https?://[\w.]*linkedin\.com)?/in/([^/\"'?#\s>]+)")
 
 
 def classify(html: str, url: str | None = None) -> str:
@@ -35,7 +34,8 @@ def classify(html: str, url: str | None = None) -> str:
     if host and not linkedin_url:
         raise ParseError(f"not a LinkedIn page: the URL is on {host}"
                          + (f" and the title is {title!r}" if title else ""))
-    if _is_login_title(title) or (linkedin_url and sel.CLASSIFY_LOGIN_PATH.match(path)):
+    if _is_login_title(title) or (linkedin_url and sel.CLASSIFY_LOGIN_PATH.match(path)) or \
+            _is_login_markup(text):
         raise ParseError(LOGIN_WALL)
     if len(text) <= _TEXT_CHECK_LIMIT and not _visible_text(text):
         raise ParseError("empty page: the capture holds no text (it may have been saved "
@@ -63,6 +63,8 @@ def _classify_by_content(text: str, head: str, title: str) -> str:
         return "profile-details"
     if sel.CLASSIFY_SEARCH_TITLE.search(title):
         return "search-results"
+    if sel.CLASSIFY_COMPANY_TITLE.search(title):
+        return "company"
     # Markers, strongest first: a profile's own top card outranks the lists it shares with
     # details pages, and company/search markup never appears on a profile's top card.
     if any(m in text for m in sel.CLASSIFY_PROFILE_MARKERS):
@@ -73,19 +75,18 @@ def _classify_by_content(text: str, head: str, title: str) -> str:
         return "search-results"
     if any(m in text for m in sel.CLASSIFY_DETAILS_MARKERS):
         return "profile-details"
-    if any(m in text for m in sel.CLASSIFY_LOGIN_MARKERS):
-        raise ParseError(LOGIN_WALL)
     linkedin_title = title.rstrip().lower().endswith("linkedin")
     if not (linkedin_title or any(m in text for m in sel.CLASSIFY_LINKEDIN_MARKERS)):
         what = f"the title is {title!r}" if title else "no LinkedIn markup was found"
         raise ParseError(f"not a LinkedIn page: {what}")
-    # Hashed-class pages (2026) without a URL: several people with degree badges is a result
-    # list; a "<name> | LinkedIn" title is a member's page.
-    if len(_DEGREE_BADGE.findall(text, 0, 2_000_000)) >= 3 and \
-            len(set(_PROFILE_HREF.findall(text))) >= 3:
-        return "search-results"
+    # Hashed-class pages (2026) without a URL: a "<name> | LinkedIn" title is a member's page
+    # (its side cards show other people with badges); untitled, several people with degree
+    # badges are a result list.
     if linkedin_title and title.count("|") == 1:
         return "profile"
+    if len(sel.CLASSIFY_DEGREE_BADGE.findall(text, 0, 2_000_000)) >= 3 and \
+            len(set(sel.CLASSIFY_PROFILE_HREF.findall(text))) >= 3:
+        return "search-results"
     raise ParseError(_other_kind_message("unknown", title))
 
 
@@ -148,11 +149,22 @@ def _is_login_title(title: str) -> bool:
     """Whether the title is a LinkedIn sign-in, sign-up or checkpoint title."""
     if "linkedin" not in title.lower():
         return False
-    # Only the short first segment counts: a public profile's title carries the member's
-    # headline ("Ann Lee - Sign-in Systems Engineer | LinkedIn"), which may say anything.
-    first = title.split("|")[0].strip()
-    return len(first) <= 40 and " - " not in first and bool(
-        sel.CLASSIFY_LOGIN_TITLE.search(first))
+    # Only the first segment counts, and only if it is all sign-in words: a public profile's
+    # title carries the member's name and headline, which may say anything.
+    words = [w for w in re.findall(r"[\w’']+", title.split("|")[0].casefold())
+             if w not in sel.CLASSIFY_LOGIN_FILLERS]
+    return bool(words) and all(w in sel.CLASSIFY_LOGIN_WORDS for w in words)
+
+
+def _is_login_markup(text: str) -> bool:
+    """A sign-in form and none of the content we read: logged out, LinkedIn serves its wall
+    at the profile's own address. Public pages carry sign-in forms too, beside their content.
+    """
+    if len(text) > _LOGIN_PAGE_LIMIT or not any(m in text for m in sel.CLASSIFY_LOGIN_MARKERS):
+        return False
+    content = (sel.CLASSIFY_PROFILE_MARKERS + sel.CLASSIFY_COMPANY_MARKERS
+               + sel.CLASSIFY_SEARCH_MARKERS + sel.CLASSIFY_DETAILS_MARKERS)
+    return not any(m in text for m in content)
 
 
 def _other_area(path: str) -> str | None:

@@ -51,6 +51,7 @@ _LESS_THAN_A_YEAR = {"less than a year", "menos de um ano", "menos de un ano", "
                      "minder dan een jaar"}
 
 _WS = re.compile(r"\s+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # "·" / "•" separate the range from the duration on every generation since 2019.
 _DOT_SPLIT = re.compile(r"\s*[·•‧∙]\s*")
 # Hyphen, en/em dash, minus, and the word "to" or its translations between two dates.
@@ -59,6 +60,7 @@ _RANGE_SEP = re.compile(
 _DATE = re.compile(
     r"(?:(?P<month>[^\W\d_]+)\.?(?:\s+de)?\s+|(?P<mnum>\d{1,2})[./])?"
     r"(?P<year>(?:19|20)\d\d)")
+_PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)$")
 _DURATION_TAIL = re.compile(r"\s+(\d+\s*[^\W\d_].*)$")
 _DURATION_PART = re.compile(r"(\d+)\s*([^\W\d_]+)\.?")
 _CONNECTORS = re.compile(r"\s*(?:,|\band\b|\be\b|\by\b|\bet\b|\bund\b|\bi\b|\ben\b)\s*")
@@ -118,22 +120,13 @@ def _is_duration(text: str) -> bool:
 
 def split_date_range(text: str) -> dict | None:
     """Split "May 2021 - Present · 11 mos" into date_range, duration, start, end; else None."""
-    if not text or len(text) > 120:
+    # Cheap refusals first: 2026 pages call this on every line of text.
+    if not isinstance(text, str) or len(text) > 120 or not _YEAR.search(text):
         return None
-    shown = _WS.sub(" ", text.replace("\xa0", " ")).strip()
-    duration = None
-    parts = _DOT_SPLIT.split(shown)
-    if len(parts) == 2 and _is_duration(parts[1]):
-        shown, duration = parts[0], parts[1].strip()
-    elif len(parts) != 1:
+    split = _split_duration(_WS.sub(" ", text.replace("\xa0", " ")).strip())
+    if split is None:
         return None
-    else:
-        tail = _DURATION_TAIL.search(shown)
-        # Pages that drop the "·" still end with the duration ("Sep 2018 – Present 4 mos").
-        while tail and not _is_duration(tail.group(1)):
-            tail = _DURATION_TAIL.search(shown, tail.start() + 1)
-        if tail:
-            shown, duration = shown[:tail.start()], tail.group(1).strip()
+    shown, duration = split
     sides = _RANGE_SEP.split(shown, maxsplit=1)
     start = _parse_date(sides[0])
     if start is None:
@@ -149,12 +142,29 @@ def split_date_range(text: str) -> dict | None:
     return {"date_range": shown.strip(), "duration": duration, "start": start, "end": end}
 
 
+def _split_duration(shown: str) -> tuple[str, str | None] | None:
+    """(range text, duration text or None); None when something else follows the range."""
+    parts = _DOT_SPLIT.split(shown)
+    if len(parts) == 2 and _is_duration(parts[1]):
+        return parts[0], parts[1].strip()
+    if len(parts) != 1:
+        return None
+    paren = _PAREN_TAIL.search(shown)
+    if paren and _is_duration(paren.group(1)):  # public 2016: "May 2012 – Present (4 years)"
+        return shown[:paren.start()], paren.group(1).strip()
+    tail = _DURATION_TAIL.search(shown)
+    # Pages that drop the "·" still end with the duration ("Sep 2018 – Present 4 mos").
+    while tail and not _is_duration(tail.group(1)):
+        tail = _DURATION_TAIL.search(shown, tail.start() + 1)
+    return (shown[:tail.start()], tail.group(1).strip()) if tail else (shown, None)
+
+
 def looks_like_date_range(text: str) -> bool:
     """Whether a line of page text is a date range (with or without a duration)."""
     return split_date_range(text) is not None
 
 
-def _month_index(value: str, *, at_end: bool) -> int | None:
+def month_index(value: str, *, at_end: bool = False) -> int | None:
     """Months since year 0 for "YYYY-MM" / "YYYY" (a bare year counts from Jan, or to Dec)."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value or "")
     if not m:
@@ -165,14 +175,14 @@ def _month_index(value: str, *, at_end: bool) -> int | None:
 
 def months_between(start: str | None, end: str | None, today: date | None = None) -> int | None:
     """Months a role lasted, counted like LinkedIn (both ends inclusive); end None = ongoing."""
-    first = _month_index(start or "", at_end=False)
+    first = month_index(start or "", at_end=False)
     if first is None:
         return None
     if end is None:
         today = today or date.today()
         last = today.year * 12 + today.month - 1
     else:
-        last = _month_index(end, at_end=True)
+        last = month_index(end, at_end=True)
         if last is None:
             return None
     return max(last - first + 1, 0)

@@ -6,7 +6,9 @@ the subject's own sections (not activity, recommendations or "People also viewed
 those are handed to BeautifulSoup.
 """
 
+import html as htmlmod
 from dataclasses import dataclass, field
+from itertools import islice
 
 import lxml.html
 from bs4 import BeautifulSoup, Tag
@@ -17,6 +19,7 @@ from coffeechat.parsing.text import clean, fold
 
 _HIDDEN_TEXT = ".//text()[not(ancestor::*[contains(concat(' ', @class, ' '), ' visually-hidden ')])]"
 _NAMES = {fold(name): key for key, names in sel.SECTION_NAMES.items() for name in names}
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _CLASS_TOKENS = {token: key for key, tokens in sel.SECTION_CLASS_TOKENS.items() for token in tokens}
 
 
@@ -33,49 +36,101 @@ class Page:
     json_ld: list[str] = field(default_factory=list)
     topcard: Tag | None = None
     sections: dict[str, Tag] = field(default_factory=dict)
+    # Class tokens and "@attribute" names present in the profile part: how strategies tell
+    # the page's generation without running selectors over it.
+    markers: set[str] = field(default_factory=set)
+
+    def has_marker(self, markers: frozenset[str]) -> bool:
+        """Whether any of these class tokens or "@attribute" names occurs in the profile part."""
+        return not self.markers.isdisjoint(markers)
 
 
 def load(html: str, url: str | None, kind: str) -> Page:
     """Read the head, the embedded data and the profile part of a decoded page."""
-    html = sel.CONTROL_CHARS.sub("", html)
     page = Page(html=html, url=url, kind=kind)
     if "ld+json" in html:
         page.json_ld = sel.JSON_LD_BLOCKS.findall(html)
-    stripped = sel.NOISE_BLOCKS.sub("", html)
-    try:
-        doc = lxml.html.document_fromstring(stripped)
-    except (etree.ParserError, ValueError):
-        return page
-    _read_head(page, doc)
     if page.url is None:
         saved = sel.SAVED_FROM.search(html, 0, 4000)
         page.url = (saved.group(1) or saved.group(2)) if saved else None
-    _cut_profile(page, doc)
+    stripped = strip_noise(html)
+    head_end = stripped.find("<body")
+    _read_head(page, stripped[:head_end] if head_end > 0 else stripped[:20_000])
+    # The subject's cards all sit in <main> when there is one: only that part is parsed.
+    main = sel.MAIN_START.search(stripped)
+    main_end = stripped.rfind("</main>")
+    if main and main_end > main.start():
+        stripped = stripped[main.start():main_end + len("</main>")]
+    elif head_end > 0:
+        stripped = stripped[head_end:]
+    doc = _tree(stripped)
+    if doc is not None:
+        _cut_profile(page, doc)
     return page
 
 
-def _read_head(page: Page, doc: etree._Element) -> None:
-    """Title, og:/description meta and the canonical link."""
-    titles = doc.xpath(sel.TITLE)
-    page.title = clean(titles[0].text_content()) if titles else None
-    for key in ("og:title", "og:url", "og:image", "og:description", "description",
-                "profile:first_name", "profile:last_name"):
-        values = doc.xpath(sel.META_CONTENT, key=key)
-        if values and clean(values[0]):
-            page.meta[key] = clean(values[0])
-    canonical = doc.xpath(sel.CANONICAL)
-    page.canonical = clean(canonical[0]) if canonical else None
+def _tree(markup: str) -> etree._Element | None:
+    """An lxml tree of markup, or None when there is nothing to parse."""
+    # lxml refuses control characters and U+FFFE/U+FFFF in any text it is later handed back
+    # (damaged pages): they go here, cheaply, on the bytes.
+    if "\ufffe" in markup or "\uffff" in markup:
+        markup = markup.replace("\ufffe", "").replace("\uffff", "")
+    data = markup.encode("utf-8", "replace").translate(None, sel.CONTROL_BYTES)
+    try:
+        return lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def strip_noise(html: str) -> str:
+    """Cut scripts, styles, <code> JSON, SVG and comments out of raw HTML."""
+    pieces, pos = [], 0
+    for m in sel.NOISE_START.finditer(html):
+        if m.start() < pos:
+            continue  # inside a block already cut
+        tag = m.group(1)
+        closing = f"</{tag}>" if tag else "-->"
+        end = html.find(closing, m.end())
+        pieces.append(html[pos:m.start()])
+        pos = len(html) if end < 0 else end + len(closing)
+    pieces.append(html[pos:])
+    return "".join(pieces)
+
+
+def _read_head(page: Page, head: str) -> None:
+    """Title, og:/description meta and the canonical link, read by regex.
+
+    Saved heads reach 0.7 MB of origin-trial meta tags (details-skills-2025.html): a tree of
+    them would cost as much as the profile part itself.
+    """
+    title = sel.HEAD_TITLE.search(head)
+    page.title = clean(htmlmod.unescape(title.group(1))) if title else None
+    for tag in sel.HEAD_TAGS.finditer(head):
+        if not any(word in tag.group(0) for word in sel.HEAD_WANTED):
+            continue  # origin-trial tokens and the like: never read, often huge
+        attrs = {name.lower(): htmlmod.unescape(value.strip("\"'"))
+                 for name, value in sel.HEAD_ATTRIBUTES.findall(tag.group(0))}
+        if tag.group(1).lower() == "link":
+            if attrs.get("rel", "").lower() == "canonical" and page.canonical is None:
+                page.canonical = clean(attrs.get("href"))
+            continue
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        if key in sel.HEAD_META_KEYS and clean(attrs.get("content")):
+            page.meta.setdefault(key, clean(attrs["content"]))
 
 
 def _heading_key(section: etree._Element) -> str | None:
     """Which of our sections a <section> is, from its anchor id, class or heading words."""
+    own_id = sel.SECTION_IDS.get(section.get("id") or "")
+    if own_id:
+        return own_id
     for anchor in section.xpath(sel.SECTION_ANCHOR_IDS):
         if anchor in sel.SECTION_NAMES:
             return anchor
     for token in (section.get("class") or "").split():
         if token in _CLASS_TOKENS:
             return _CLASS_TOKENS[token]
-    for heading in section.xpath(sel.SECTION_HEADINGS)[:3]:
+    for heading in islice(section.iter(*sel.SECTION_HEADINGS), 3):
         text = fold("".join(heading.xpath(_HIDDEN_TEXT)))
         if text:
             return _NAMES.get(text)
@@ -106,17 +161,21 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
     if not parts:
         return
     for key, element in parts:
-        for extra in element.xpath(sel.EXTRA_TAB_PANELS):
-            extra.drop_tree()
+        panels = element.xpath(sel.TABS)
+        first_panel = next((p for p in panels if p.get("role") == "tabpanel"), None)
+        for extra in panels:
+            if extra is not first_panel:
+                extra.drop_tree()
         if key == "skills":
             for insight in element.xpath(sel.SKILL_INSIGHTS):
                 if insight.getparent() is not None:
                     insight.drop_tree()
-        _slim(element)
-    markup = "".join(
-        f'<div data-cc-section="{key}">{lxml.html.tostring(element, encoding="unicode", with_tail=False)}</div>'
+        _slim(element, page.markers, keep_controls=key == "topcard")
+    markup = b"".join(
+        b'<div data-cc-section="%s">%s</div>'
+        % (key.encode(), lxml.html.tostring(element, encoding="utf-8", with_tail=False))
         for key, element in parts)
-    soup = BeautifulSoup(markup, "lxml")
+    soup = BeautifulSoup(markup, "lxml", from_encoding="utf-8")
     for wrapper in soup.select("div[data-cc-section]"):
         inner = next((c for c in wrapper.children if isinstance(c, Tag)), None)
         if inner is None:
@@ -127,18 +186,45 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
             page.sections[wrapper["data-cc-section"]] = inner
 
 
-def _slim(element: etree._Element) -> None:
-    """Drop attributes no strategy reads and whitespace between blocks: fewer soup objects."""
+def _slim(element: etree._Element, markers: set[str], *, keep_controls: bool) -> None:
+    """Drop what no strategy reads (empty wrappers, hidden duplicates, controls, attributes).
+
+    The soup costs per element, so this halves parse time; buttons stay in the top card,
+    where the call to action tells a 1st-degree connection from others.
+    """
+    dropped = sel.DROP_EMPTY if keep_controls else f"{sel.DROP_EMPTY} | {sel.DROP_CONTROLS}"
+    for el in element.xpath(dropped):
+        if el is not element:
+            el.drop_tree()
+    for el in list(element.iter(*sel.WRAPPER_TAGS)):
+        # A wrapper around a single element adds nothing a strategy reads: the line and
+        # block structure (elements with text or several children) stays as it was.
+        if (el is not element and len(el) == 1 and not (el.text or "").strip()
+                and not (el[0].tail or "").strip() and _is_plain(el)):
+            el.drop_tag()
+    names = {value.attrname for value in element.xpath(".//@*")}
+    odd = {name for name in names if not sel.XML_NAME.match(name)}
+    etree.strip_attributes(element, *(names - odd - sel.KEPT_ATTRIBUTES))
+    if odd:  # names lxml refuses to look up (damaged pages): rebuild those elements' attributes
+        for el in element.iter():
+            if isinstance(el.tag, str) and not odd.isdisjoint(el.attrib.keys()):
+                kept = {k: v for k, v in el.attrib.items() if k in sel.KEPT_ATTRIBUTES}
+                el.attrib.clear()
+                el.attrib.update(kept)
+    markers.update("@" + name for name in names & sel.KEPT_ATTRIBUTES)
+    markers.update(" ".join(element.xpath(".//@class")).split())
     for el in element.iter():
-        if not isinstance(el.tag, str):
-            continue
-        attrib = el.attrib
-        for name in [name for name in attrib if name not in sel.KEPT_ATTRIBUTES]:
-            del attrib[name]
         if el.text is not None and not el.text.strip():
             el.text = None
         if el.tail is not None and not el.tail.strip():
             el.tail = " " if el.tag in sel.INLINE_TAGS else None
+
+
+def _is_plain(el: etree._Element) -> bool:
+    """Whether an element carries no attribute or class a strategy looks for."""
+    if any(name in sel.STRUCTURAL_ATTRIBUTES for name in el.attrib):
+        return False
+    return sel.STRUCTURAL_CLASSES.isdisjoint((el.get("class") or "").split())
 
 
 def _find_topcard(root: etree._Element, keyed: dict) -> etree._Element | None:

@@ -8,44 +8,63 @@ import re
 
 # --- Shared: <title>, og: meta, canonical link (all generations) -----------------------------
 
-# Subtrees that never hold page text: dropped from the raw HTML before any tree is built, which
-# is most of the cost on logged-in pages (1.8 MB profile-2022-self.html → 0.56 MB).
-NOISE_BLOCKS = re.compile(
-    r"<(script|style|code|svg|template|noscript|iframe)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+# Elements that never hold page text: cut from the raw HTML (with comments) before any tree
+# is built, which is most of the cost on logged-in pages (1.8 MB profile-2022-self.html →
+# 0.54 MB). The start is found by regex and the end by str.find, 5× faster than one regex
+# (page.strip_noise; the search and company readers use it too).
+NOISE_START = re.compile(r"<(script|style|code|svg|template|noscript|iframe)[\s>/]|<!--")
 # JSON-LD survives the cut above only because it is read first (public-2023.html).
 JSON_LD_BLOCKS = re.compile(
     r"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.S | re.I)
-# Voyager JSON in <code> blocks of logged-in Ember pages (profile-2022-self.html).
-CODE_BLOCKS = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.S | re.I)
-# Control characters lxml refuses (garbage and binary input).
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-TITLE = "//title"
-META_CONTENT = "//meta[@property=$key or @name=$key]/@content"
-CANONICAL = "//link[@rel='canonical']/@href"
+# Voyager JSON in <code> blocks of logged-in Ember pages: the subject's entity has
+# publicIdentifier = the URL's slug. Browsers' "save page" writes the quotes raw
+# (profile-2022-self.html, details-skills-2025.html); served pages escape them as &quot;.
+VOYAGER_PUBLIC_ID = "publicIdentifier"
+VOYAGER_ID_VALUE = re.compile(r'(?:"|&quot;)\s*:\s*(?:"|&quot;)([^&"]+)(?:"|&quot;)')
+# Relationship distances beyond the second degree.
+VOYAGER_FAR = re.compile(r"DISTANCE_3|OUT_OF_NETWORK")
+# Where the subject's cards live on every generation that has one (not 2018 body-only saves).
+MAIN_START = re.compile(r"<main[\s>]")
+# The head is read by regex (saved heads hold up to 0.7 MB of meta tags).
+HEAD_TITLE = re.compile(r"<title[^>]*>(.*?)</title", re.S | re.I)
+HEAD_TAGS = re.compile(r"""<(meta|link)\s(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+HEAD_ATTRIBUTES = re.compile(r"""(?<![\w:-])([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+HEAD_WANTED = ("og:", "description", "profile:", "canonical")
+HEAD_META_KEYS = frozenset({"og:title", "og:url", "og:image", "og:description", "description",
+                            "profile:first_name", "profile:last_name"})
 # "Chrome: Save page as" leaves the address in a comment (profile-2026-first-degree.html).
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->|\burl:\s*(https?://\S+)")
 # "(12) Skills | Fabio Brunelli | LinkedIn" (details-skills-2025.html), "Name | LinkedIn".
-TITLE_SEPARATOR = re.compile(r"\s+[|–—]\s+")
+TITLE_SEPARATOR = re.compile(r"\s+\|\s+")
 TITLE_NOTIFICATIONS = re.compile(r"^\(\d+\+?\)\s*")
 TITLE_SITE = re.compile(r"^linkedin$", re.I)
 # Public titles read "Name - Title - Company" (public-2023.html): the name is the first part.
 TITLE_NAME_DASH = re.compile(r"\s+-\s+")
 
 # Cutting the profile part out with lxml before BeautifulSoup sees it (all generations use
-# <section> for cards). Headings are looked for in this order inside a section.
-SECTIONS = "//section"
-SECTION_HEADINGS = ".//*[self::h1 or self::h2 or self::h3]"
+# <section> for cards). A section is named by its first headings of these tags.
+SECTION_HEADINGS = ("h1", "h2", "h3")
 # Ember anchors name the card: <div id="experience" class="pv-profile-card-anchor">
 # (profile-2022-self.html, details pages 2021–2025).
-SECTION_ANCHOR_IDS = ".//div[contains(@class, 'pv-profile-card-anchor')]/@id"
+SECTION_ANCHOR_IDS = "./div[contains(@class, 'pv-profile-card-anchor')]/@id"
 # Tabs repeat the same items once per category: only the first panel is read
 # (details-skills-2025.html renders its 49 skills four times).
-EXTRA_TAB_PANELS = ".//*[@role='tabpanel'][preceding::*[@role='tabpanel']] | .//*[@role='tablist']"
+TABS = ".//*[@role='tabpanel' or @role='tablist']"
 # Endorsements and insights under each skill: never a skill, and most of a skills page's size.
 SKILL_INSIGHTS = (".//*[contains(@class, 'pvs-entity__sub-components')]"
                   " | .//*[@role='list'] | .//li//ul")
 
+# Cut before the soup is built: elements without text (but not images, whose src is the
+# photo, nor <hr> and <br>, which separate 2026 list items and lines of a description),
+# screen-reader duplicates and controls.
+DROP_EMPTY = (".//*[not(normalize-space())][not(self::img or self::hr or self::br)]"
+              "[not(.//img or .//hr)]")
+DROP_CONTROLS = (".//*[contains(@class, 'visually-hidden')]"
+                 " | .//button | .//select | .//input | .//label")
+# ASCII control bytes (never part of a UTF-8 sequence) that lxml refuses in text.
+CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+# Attribute names lxml accepts in lookups; damaged pages can hold others.
+XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$")
 # Attributes the strategies read; every other attribute is dropped before the soup is built.
 KEPT_ATTRIBUTES = frozenset({"class", "href", "src", "aria-hidden", "aria-label", "role",
                              "componentkey", "data-section", "data-view-name", "datetime",
@@ -55,7 +74,7 @@ KEPT_ATTRIBUTES = frozenset({"class", "href", "src", "aria-hidden", "aria-label"
 # a heading is matched after whitespace is collapsed and case folded.
 SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "about": ("about", "summary", "sobre", "acerca de", "extracto", "infos", "info",
-              "à propos", "über mich", "info", "informacje", "o mnie", "podsumowanie"),
+              "à propos", "über mich", "informacje", "o mnie", "podsumowanie"),
     "experience": ("experience", "experiência", "experiencia", "expérience",
                    "expériences", "berufserfahrung", "erfahrung", "doświadczenie"),
     "education": ("education", "formação acadêmica", "formação", "educação", "educación",
@@ -91,22 +110,26 @@ INLINE_TAGS = frozenset({"time", "strong", "b", "em", "i", "abbr", "small", "sup
 # Connection degree badges: "· 1st", "2nd", "3rd+", "1º", "2e", "3.", "1er" (EN/PT/ES/FR/DE/PL);
 # profile-2026-first-degree.html shows both "· 1st" and "· 2nd".
 DEGREE_BADGE = re.compile(
-    r"^[·•\s]*([123])\s*(?:st|nd|rd|th|º|°|ª|er|re|e|ème|\.)?\s*(\+)?"
+    r"^[·•\s]*([123])\s*(?:st|nd|rd|th|º|°|ª|er|re|e|ème|\.|\+)\s*\+?"
     r"(?:\s*(?:degree connection|grau|grado|niveau|grades?|stopnia))?\s*$", re.I)
 # Primary calls to action decide between two badges (profile-2026-first-degree.html).
 MESSAGE_CTA_HREF = "/messaging/"
-CONNECT_CTA = re.compile(r"^(connect|conectar|se connecter|vernetzen|nawiąż kontakt|"
-                         r"invite .* to connect|convidar .*|invitar .*|inviter .*)$", re.I)
+# Searched in a control's text and aria-label ("Invite X to connect", "Vernetzen",
+# "X einladen, sich zu vernetzen", "Conectar", "Se connecter", "Nawiąż kontakt").
+CONNECT_CTA = re.compile(r"\b(connect|conectar|conecte|se connecter|vernetzen|nawiąż kontakt|"
+                         r"zaproś)\b", re.I)
 # The location sits just before the contact-info link in every logged-in top card since 2021.
 CONTACT_INFO = re.compile(r"^(contact info|informações de contato|información de contacto|"
                           r"datos de contacto|coordonnées|kontaktinfo(rmationen)?|"
                           r"dane kontaktowe|informacje kontaktowe)$", re.I)
 CONTACT_INFO_HREF = "contact-info"
-# Lines of a top card that are neither headline nor location.
+# Lines of a top card that are neither headline nor location: separators, pronouns, counts
+# ("397 connections", "6K followers", "500+ connections").
 TOPCARD_NOISE = re.compile(
-    r"^(·|\W*|he/him|she/her|they/them|ele/dele|ela/dela|verified|\d[\d,.]*\+?\s*\S+|"
-    r".*\b(connections?|followers?|conexões|seguidores|conexiones|relations|abonnés|"
-    r"kontakte|follower|kontakty|obserwujący)\b.*)$", re.I)
+    r"^(\W*|he/him|she/her|they/them|ele/dele|ela/dela|él|ella|il/lui|elle|er/ihm|sie/ihr|"
+    r"verified|[\d,.]+\s*[KkMm]?\+?\s+\S+(\s+\S+)?)$", re.I)
+# Member photos are served from these CDN paths since 2017 (all logged-in generations).
+PHOTO_PATH = re.compile(r"profile-(display|framed)photo|/mpr/|shrinknp_")
 
 # "Company · Full-time": the part after " · " is an employment type in these words
 # (profile-2022-self.html "Gantry · Full-time").
@@ -138,19 +161,271 @@ LABELLED_LINE = re.compile(
 
 # --- Profile pages: public 2016 ----------------------------------------------------------------
 
+# Public profiles 2014–2017 ("profile-section" cards named by id). No shared fixture: from the
+# markup of that era, proven by tests/fixtures/pages/public-2016.html.
+SECTION_IDS = {"summary": "about", "experience": "experience", "education": "education",
+               "skills": "skills", "languages": "languages"}
+P2016_MARKERS = frozenset({"profile-overview-content", "item-title", "pills", "positions",
+                           "schools"})
+P2016_NAME = ("fn",)
+P2016_NAME_ID = "name"
+P2016_HEADLINE = ("headline",)
+P2016_LOCATION = ("locality",)
+P2016_PHOTO = ("profile-picture",)
+P2016_SUMMARY = ("description",)
+P2016_POSITION = ("position",)
+P2016_SCHOOL = ("school",)
+P2016_TITLE = ("item-title",)
+P2016_SUBTITLE = ("item-subtitle",)
+P2016_DATE_RANGE = ("date-range",)
+P2016_LOCATION_ITEM = ("location",)
+P2016_DESCRIPTION = ("description",)
+P2016_SKILL = ("skill",)
+P2016_SKILL_CONTROLS = ("see-more", "see-less")
+P2016_LANGUAGE = ("language",)
+P2016_LANGUAGE_NAME = ("name",)
+P2016_PROFICIENCY = ("proficiency",)
+# "July 2015 – Present (1 year 2 months)": the duration in brackets.
+P2016_BRACKETED_DURATION = re.compile(r"^(.*?)\s*\(([^()]+)\)\s*$")
+
 # --- Profile pages: logged-in 2018 (pv-*) -----------------------------------------------------
+
+# All from profile-2018-self.html (Ember, 2017–2020). Class tokens, looked up by a plain walk.
+PV_MARKERS = frozenset({"pv-top-card-section__name", "pv-entity__summary-info",
+                        "pv-skill-category-entity__name"})
+PV_NAME = ("pv-top-card-section__name",)
+PV_HEADLINE = ("pv-top-card-section__headline",)
+PV_LOCATION_TOP = ("pv-top-card-section__location",)
+# The About text sits in the top card in this generation, full text behind "See more".
+PV_SUMMARY = ("pv-top-card-section__summary-text", "pv-about__summary-text")
+PV_DEGREE_BADGE = ("dist-value",)
+PV_POSITION = ("pv-position-entity",)
+PV_GROUP_ROLE = ("pv-entity__position-group-role-item",)
+PV_GROUP_COMPANY = ("pv-entity__company-summary-info",)
+PV_TITLE = "h3"
+PV_COMPANY = ("pv-entity__secondary-title",)
+PV_DATE_RANGE = ("pv-entity__date-range",)
+PV_DURATION = ("pv-entity__bullet-item-v2",)
+PV_LOCATION = ("pv-entity__location",)
+PV_DESCRIPTION = ("pv-entity__description",)
+PV_SCHOOL = ("pv-education-entity",)
+PV_SCHOOL_NAME = ("pv-entity__school-name",)
+# "9-12" in pv-entity__grade is a grade, not a degree.
+PV_DEGREE = ("pv-entity__degree-name",)
+PV_FIELD = ("pv-entity__fos",)
+PV_SCHOOL_DATES = ("pv-entity__dates",)
+PV_SKILL_NAME = ("pv-skill-category-entity__name",)
+PV_LANGUAGE = ("pv-accomplishments-block__summary-list-item",)
+# 2019–2020 top cards dropped the pv-top-card-section__* names: the name is the first item of
+# the pv-top-card--list, and the generic top-card reading takes over from there.
+PV_TOPCARD_LIST = ("pv-top-card--list",)
 
 # --- Profile pages: logged-in 2021–2025 (pvs-list, artdeco) -----------------------------------
 
+# Markers of the generation: pvs-* lists and the pv-text-details top card
+# (profile-2022-self.html, details-skills-2025.html).
+PVS_MARKERS = frozenset({"pvs-list", "pvs-entity", "pvs-header__title", "pvs-list__paged-list-item",
+                         "pv-text-details__left-panel"})
+# Entries: main-page cards use artdeco-list__item (profile-2022-self.html), /details/ pages
+# pvs-list__paged-list-item (details-skills-2025.html).
+PVS_ITEMS = ("artdeco-list__item", "pvs-list__paged-list-item")
+# The About card's own text; since 2024 the card also lists "Top skills" below it.
+PVS_ABOUT_TEXT = ("inline-show-more-text", "pv-shared-text-with-see-more")
+
 # --- Profile pages: public 2023 (top-card-layout) ---------------------------------------------
+
+# All from public-2023.html (logged-out public_profile_v3, 2020–2024); class tokens.
+PUBLIC_MARKERS = frozenset({"top-card-layout__title", "profile-section-card",
+                            "core-section-container__content"})
+PUBLIC_NAME = ("top-card-layout__title",)
+PUBLIC_HEADLINE = ("top-card-layout__headline",)
+PUBLIC_SUBLINE_ITEMS = ("top-card__subline-item",)
+PUBLIC_PHOTO = ("top-card__profile-image", "top-card-layout__entity-image")
+PUBLIC_SECTION_CONTENT = ("core-section-container__content",)
+PUBLIC_EXPERIENCE_ITEM = ("experience-item",)
+PUBLIC_GROUP_POSITION = ("experience-group-position",)
+PUBLIC_GROUP_COMPANY = ("experience-group-header__company",)
+PUBLIC_CARD_TITLE = ("profile-section-card__title",)
+PUBLIC_CARD_SUBTITLE = ("profile-section-card__subtitle",)
+PUBLIC_DATE_RANGE = ("date-range",)
+PUBLIC_POSITION_LOCATION = ("experience-item__location", "experience-group-position__location")
+PUBLIC_POSITION_DESCRIPTION = ("experience-item__description",
+                               "experience-group-position__description")
+# Long descriptions come twice, truncated ("--less") and full ("--more"): the full one wins.
+PUBLIC_DESCRIPTION_FULL = ("show-more-less-text__text--more",)
+PUBLIC_EDUCATION_ITEM = ("education__list-item",)
+PUBLIC_DEGREE_PARTS = ("education__item--degree-info",)
 
 # --- Profile pages: 2026 (hashed classes; structure, headings, componentkey, aria) ------------
 
+# Server-driven cards carry componentkey attributes (profile-2026-first-degree.html).
+SDUI_MARKERS = frozenset({"@componentkey"})
+# The name is the h2 inside the top card's link to the profile (profile-2026-first-degree.html).
+SDUI_NAME = 'a[href*="/in/"] h2'
+# "Show all" footers link to /details/<section>/ (profile-2026-first-degree.html).
+DETAILS_LINK = "/details/"
+
 # --- Details sub-pages (/details/<section>/) --------------------------------------------------
 
+# --- Structure the cut keeps (after every profile selector above) ----------------------------
+
+# Single-child wrappers of these tags are unwrapped before the soup is built unless they carry
+# one of these attributes or class tokens: each level costs the soup ~30 µs.
+WRAPPER_TAGS = ("div", "span")
+STRUCTURAL_ATTRIBUTES = frozenset({"id", "role", "aria-hidden", "aria-label", "componentkey",
+                                   "data-section", "data-view-name"})
+STRUCTURAL_CLASSES = frozenset().union(
+    HIDDEN_CLASSES, PV_MARKERS, PUBLIC_MARKERS, P2016_MARKERS, PVS_MARKERS, PVS_ITEMS,
+    *(value for name, value in list(globals().items())
+      if name.startswith(("PV_", "PUBLIC_", "P2016_")) and isinstance(value, tuple)),
+)
+
 # --- People search results --------------------------------------------------------------------
+# search.py cuts the results list out of the raw page by string position, then reads each card
+# with the first generation below that finds cards; the hashed-class fallback after it.
+
+# Literal markers of the start of the results list, earliest generation last.
+SEARCH_LIST_MARKERS = (
+    "reusable-search__result-container",      # 2021–2024 (search-2022-fragment)
+    "entity-result",                          # 2021–2025 (search-2022-fragment)
+    "data-chameleon-result-urn",              # 2021–2025, survives the 2025 class hashing
+    "search-result__occluded-item",           # 2019–2020 (pages/search-2019-search-result)
+    "search-result__wrapper",                 # 2019–2020 (pages/search-2019-search-result)
+)
+# Class-named generations: the card's class tokens, then the class token of each field inside
+# a card (looked up with find(class_=…), which is several times cheaper than CSS selectors).
+# "link" and "name" name the element holding the profile link and the name.
+SEARCH_GENERATIONS = (
+    {   # 2021–2024 Ember "reusable-search" / "entity-result" cards (search-2022-fragment).
+        "strategy": "dom-entity-result",
+        "card": ("reusable-search__result-container", "entity-result"),
+        "link": "entity-result__title-text",
+        "name": "entity-result__title-text",
+        "headline": "entity-result__primary-subtitle",
+        "location": "entity-result__secondary-subtitle",
+        # The badge is rendered twice (entity-result__badge and __badge-overflow): take one.
+        "degree": "entity-result__badge-text",
+    },
+    {   # 2019–2020 Ember "search-result" cards: name in .actor-name, degree in .dist-value
+        # (pages/search-2019-search-result).
+        "strategy": "dom-search-result",
+        "card": ("search-result", "search-result__wrapper"),
+        "link": "search-result__result-link",
+        "name": "actor-name",
+        "headline": "subline-level-1",
+        "location": "subline-level-2",
+        "degree": "dist-value",
+    },
+)
+# Where the results live: <main> when the page has one (logged-in 2019–2026); lists are <ul>.
+SEARCH_ROOT_OPEN, SEARCH_ROOT_CLOSE, SEARCH_LIST_OPEN = "<main", "</main>", "<ul"
+# Climbing from a lone profile link stops at a list item: <li> (2019–2025), role="listitem"
+# (2026 SDUI lists).
+SEARCH_ITEM_TAG, SEARCH_ITEM_ROLE = "li", "listitem"
+# Card roots that outlived the 2025 class hashing (data-chameleon-result-urn, data-view-name);
+# without them, cards are the repeated siblings that link to profiles (pages/search-2026-hashed,
+# and search-2022-fragment with its classes hashed in test_search.py).
+SEARCH_CARD_ATTRS = "[data-chameleon-result-urn], [data-view-name*='search-entity-result']"
+# A link to a member profile, relative or absolute, on any LinkedIn host (all generations).
+SEARCH_PROFILE_HREF = re.compile(r"^(?:https?://[\w.-]*linkedin\.com)?/in/[^/?#]+", re.I)
+# Out-of-network members: the name LinkedIn shows instead, and where their links go
+# (search-2022-fragment: 8 of 10 cards, href …/search/results/people/headless?…).
+SEARCH_ANONYMOUS_NAMES = re.compile(
+    r"^(linkedin member|membro do linkedin|miembro de linkedin|membre de linkedin|"
+    r"linkedin[- ]mitglied|mitglied von linkedin|użytkownik linkedin|członek linkedin)$", re.I)
+# The same names as a whole text node, surrounding whitespace allowed (2026 cards have no link).
+SEARCH_ANONYMOUS_NAMES_TEXT = re.compile(
+    r"^\s*(?:" + SEARCH_ANONYMOUS_NAMES.pattern[1:-1] + r")\s*$", re.I)
+SEARCH_ANONYMOUS_HREF = "/headless"
+SEARCH_ANONYMOUS_URN = "headless"  # data-chameleon-result-urn="urn:li:member:headless"
+# "Name • 2nd" on one line (2026 cards join them when the badge is inline; search-2026-hashed).
+SEARCH_NAME_WITH_DEGREE = re.compile(r"^(.*?)\s*[·•]\s*([123]\s*\S{0,3}\s*\+?)$")
+# Lines that end a card's person part: summary snippets and insights (search-2022-fragment:
+# "Current:", "Summary:"), in the supported interface languages.
+SEARCH_STOP_LINE = re.compile(
+    r"^(current|past|summary|skills|atual|anterior|resumo|competências|actual|resumen|"
+    r"aptitudes|actuel|précédent|résumé|compétences|aktuell|früher|zusammenfassung|"
+    r"kenntnisse|obecnie|wcześniej|podsumowanie|umiejętności)\s*:", re.I)
+# Lines inside a card that are not the name, headline or location: screen-reader text when its
+# class is hashed, insights, buttons (search-2022-fragment, pages/search-2026-hashed).
+SEARCH_NOISE_LINE = re.compile(
+    r"^(status is \w+|view (?:.+[’']s?\s+)?profile|ver perfil(?: de .+)?|"
+    r"voir le profil(?: de .+)?|profil (?:von .+ )?anzeigen|wyświetl profil.*|zobacz profil.*|.*\bmutual connections?\b.*|"
+    r".*\b(followers?|seguidores|abonnés|follower|obserwujących)\b.*|"
+    r"connect|message|follow|following|pending|invite|conectar|mensagem|mensaje|seguir|"
+    r"se connecter|suivre|vernetzen|nachricht|folgen|nawiąż kontakt|wiadomość|obserwuj|"
+    r"premium|influencer|verified|open to work|hiring|provides services.*|\W*)$", re.I)
 
 # --- Company pages ----------------------------------------------------------------------------
+# company.py reads JSON-LD (public pages), the About tab's label/value pairs whichever
+# generation drew them, then the top card and the title.
+
+# JSON-LD types that describe the page's company (public 2020–2025; pages/company-public-jsonld).
+COMPANY_JSON_LD_TYPES = frozenset({"Organization", "Corporation", "EducationalOrganization",
+                                   "CollegeOrUniversity", "NGO", "LocalBusiness"})
+# Company name, tagline and top-card facts, tried in order.
+COMPANY_NAME = (
+    "h1.org-top-card-primary-content__title",   # 2018 Ember (company-about-2018)
+    "h1.org-top-card-summary__title",           # logged-in 2019–2025 (company-2024-about-pt)
+    "h1.top-card-layout__title",                # public 2020–2025 (company-public-jsonld)
+    "main h1", "h1",                            # 2026 hashed (company-2026-hashed-labels)
+)
+COMPANY_TAGLINE = (
+    "p.org-top-card-primary-content__tagline",  # 2018 Ember (company-about-2018)
+    "p.org-top-card-summary__tagline",          # logged-in 2019–2025 (company-2024-about-pt)
+    "h2.top-card-layout__headline",             # public 2020–2025 (company-public-jsonld)
+)
+COMPANY_TOPCARD_INDUSTRY = ".org-top-card-primary-content__industry"        # company-about-2018
+COMPANY_TOPCARD_HEADQUARTERS = ".org-top-card-primary-content__headquarter"  # company-about-2018
+# 2019–2025 top card lists industry, location, followers, employees without naming them
+# (test_company.py: test_home_tab_falls_back_to_the_top_card).
+COMPANY_TOPCARD_INFO_ITEMS = ".org-top-card-summary-info-list__info-item"
+COMPANY_TOPCARD_COUNTS = re.compile(
+    r"\d.*\b(followers?|employees?|seguidores|funcionários|empleados|abonnés|employés|"
+    r"follower|beschäftigte|mitarbeiter|obserwujących|pracowników)\b", re.I)
+# Public pages wrap each About fact in <div data-test-id="about-us__…"><dt/><dd/></div>
+# (pages/company-public-jsonld).
+COMPANY_TEST_IDS = {
+    "about-us__website": "website", "about-us__industry": "industry",
+    "about-us__industries": "industry", "about-us__size": "company_size",
+    "about-us__headquarters": "headquarters", "about-us__foundedOn": "founded",
+    "about-us__specialties": "specialties",
+}
+# What lxml keeps for BeautifulSoup: definition lists (2018–2025, company-about-2018) and
+# public about-us boxes; plus the h1's card and each label's surroundings (company.py).
+COMPANY_ROOT = "//main"        # every generation with a <main> keeps the company in it
+COMPANY_NAME_HEADING = ".//h1"  # the top card is the first h1's <section> (or its surroundings)
+COMPANY_FACT_BOXES = ".//dl | .//*[starts-with(@data-test-id, 'about-us__')]"
+COMPANY_SHORT_TEXTS = ".//text()[string-length(normalize-space()) < 60]"
+# About-tab labels: <dt> in 2018 (company-about-2018) and 2019–2025 (pages/company-2024-about-pt,
+# Portuguese), heading-like elements in 2026 (pages/company-2026-hashed-labels); compared
+# case-folded, in the supported interface languages.
+COMPANY_LABELS: dict[str, tuple[str, ...]] = {
+    "website": ("website", "site", "site da empresa", "sitio web", "site web", "webseite",
+                "witryna", "strona www", "strona internetowa"),
+    "industry": ("industry", "industries", "setor", "sector", "secteur", "industria",
+                 "branche", "branża"),
+    "company_size": ("company size", "tamanho da empresa", "tamaño de la empresa",
+                     "taille de l’entreprise", "taille de l'entreprise", "unternehmensgröße",
+                     "wielkość firmy"),
+    "headquarters": ("headquarters", "sede", "siège social", "hauptsitz", "siedziba główna",
+                     "siedziba"),
+    "founded": ("founded", "fundada em", "fundação", "fundación", "fundada en", "fondée en",
+                "date de création", "gegründet", "gründungsjahr", "data założenia",
+                "rok założenia"),
+    "specialties": ("specialties", "especializações", "especialidades", "domaines",
+                    "spécialisations", "spezialgebiete", "specjalizacje"),
+}
+# A label word inside these is a control or a link, not the label of a fact.
+COMPANY_NOT_LABEL_PARENTS = frozenset({"a", "button", "label", "option", "select", "title",
+                                       "script", "style", "nav", "footer"})
+# "A, B, and C" / "A, B e C": the conjunction LinkedIn puts before the last specialty.
+COMPANY_LIST_CONJUNCTION = re.compile(r"^(?:and|e|y|et|und|i|oraz)\s+", re.I)
+COMPANY_LAST_CONJUNCTION = re.compile(r"\s+(?:e|y|et|und|i|oraz)\s+(?!.*\s(?:e|y|et|und|i|oraz)\s)",
+                                      re.I)
+# Page titles: "Facebook: About | LinkedIn", "Facebook | LinkedIn", "Acme: Overview | LinkedIn".
+COMPANY_TITLE_NAME = re.compile(
+    r"^(?:\(\d+\+?\)\s*)?(.+?)(?::\s*[^:|]+)?\s*\|\s*LinkedIn\s*$", re.I)
 
 # --- Page classification (login walls, non-LinkedIn pages) -------------------------------------
 # classify.py reads only these: literal substrings (cheap `in` tests on the raw page) and regexes
@@ -185,10 +460,15 @@ CLASSIFY_PAGE_KEYS = [
 
 # URL paths (on any *.linkedin.com host; stable since 2016) → kind.
 CLASSIFY_URL_KINDS = [
-    (re.compile(r"^/in/[^/]+/details/[^/]+"), "profile-details"),  # details-skills-2025
-    (re.compile(r"^/in/[^/]+/?(?:overlay/.*)?$"), "profile"),     # every profile fixture
+    (re.compile(r"^/(?:mwlite/|m/)?in/[^/]+/details/[^/]+"),       # details-skills-2025
+     "profile-details"),
+    # The profile itself, or with an overlay or edit form open over it (every profile fixture);
+    # the member's activity feed is not their profile.
+    (re.compile(r"^/(?:mwlite/|m/)?in/[^/]++(?:/(?!(?:detail/)?recent-activity).*)?$"),
+     "profile"),
     (re.compile(r"^/pub/[^/]+(?:/[^/]+){0,3}/?$"), "profile"),    # public 2016 /pub/name/x/y/z
-    (re.compile(r"^/search/results/(?:people|all)(?:/|$)"), "search-results"),
+    (re.compile(r"^/profile/view$"), "profile"),                  # 2016 logged-in ?id=…
+    (re.compile(r"^/search/results/(?:people|all)(?:/|$)"), "search-results"),  # 2019–2026
     (re.compile(r"^/(?:company|school|showcase)/[^/]+"), "company"),  # company-about-2018
 ]
 # Sign-in, sign-up and checkpoint paths: what a logged-out capture of a profile shows.
@@ -213,13 +493,18 @@ CLASSIFY_OTHER_PATHS = [
     (re.compile(r"^/?$"), "home"),
 ]
 
-# Titles of sign-in walls, in the interface languages we support ("LinkedIn Login, Sign in |
-# LinkedIn", "Sign Up | LinkedIn", "Security Verification | LinkedIn", "Entrar | LinkedIn"…).
-CLASSIFY_LOGIN_TITLE = re.compile(
-    r"\b(?:sign[ -]?in|log[ -]?in|sign[ -]?up|join linkedin|security verification|entrar|"
-    r"iniciar sesi[oó]n|inscr[ií]ba|identifiez|connexion|s['’]identifier|anmelden|einloggen|"
-    r"zaloguj|zarejestruj|cadastre|reg[ií]strate)\b", re.I)
-# Titles of other LinkedIn areas: "Feed | LinkedIn", "(3) Messaging | LinkedIn"…
+# Titles of sign-in walls ("LinkedIn Login, Sign in | LinkedIn", "Sign Up | LinkedIn",
+# "Security Verification | LinkedIn", "Entrar | LinkedIn", pages/login-wall): the part before
+# the first "|" must consist of these words only, so a member called "Connexion Smith" is safe.
+CLASSIFY_LOGIN_WORDS = frozenset((
+    "sign in up log login signin signup join security verification welcome back "
+    "entrar cadastrar cadastre iniciar sesión sessão regístrate registrate registrarse "
+    "connexion s’identifier s'identifier identifiez inscrivez inscription bienvenue "
+    "anmelden einloggen registrieren willkommen zaloguj zarejestruj witamy").split())
+CLASSIFY_LOGIN_FILLERS = frozenset((
+    "linkedin or ou o oder lub et y e and to de do du na à a se się vous sie now "
+    "again").split())
+# Titles of other LinkedIn areas: "Feed | LinkedIn", "(3) Messaging | LinkedIn"… (feed-2024).
 CLASSIFY_OTHER_TITLES = [
     (re.compile(r"^(?:\(\d+\)\s*)?(?:feed|início|inicio|accueil|startseite|strona główna)\s*\|",
                 re.I), "feed"),
@@ -232,10 +517,18 @@ CLASSIFY_OTHER_TITLES = [
     (re.compile(r"^(?:\(\d+\)\s*)?(?:my network|minha rede|mi red|mon réseau|mein netzwerk|"
                 r"moja sieć)\s*\|", re.I), "My Network"),
 ]
-# People search pages are titled "<query> | Search | LinkedIn" (2019–2026).
+# People search pages are titled "<query> | Search | LinkedIn" or "Search | LinkedIn".
 CLASSIFY_SEARCH_TITLE = re.compile(
-    r"\|\s*(?:search|pesquisa|pesquisar|búsqueda|buscar|recherche|suche|wyszukiwanie)\s*\|"
+    r"(?:^|\|)\s*(?:\(\d+\+?\)\s*)?(?:search|pesquisa|pesquisar|búsqueda|buscar|recherche|suche|"
+    r"wyszukiwanie)\s*\|"
     r"\s*linkedin\s*$", re.I)
+# Company tabs are titled "<company>: <tab> | LinkedIn" (pages/company-2026-hashed-labels).
+CLASSIFY_COMPANY_TITLE = re.compile(
+    r"^[^|]+:\s*(?:about|overview|home|jobs|people|posts|life|insights|events|products|"
+    r"sobre|visão geral|início|vagas|pessoas|publicações|acerca de|información general|inicio|"
+    r"empleos|personas|publicaciones|à propos|présentation|accueil|emplois|personnes|"
+    r"übersicht|startseite|personen|beiträge|informacje|przegląd|strona główna|"
+    r"oferty pracy|osoby|posty)\s*\|\s*linkedin\s*$", re.I)
 # Details sub-pages are titled "<section> | <name> | LinkedIn" (details-skills-2025: "(12)
 # Skills | … | LinkedIn"); section names in the supported interface languages.
 CLASSIFY_DETAILS_TITLE = re.compile(
@@ -261,6 +554,9 @@ CLASSIFY_COMPANY_MARKERS = (
     "org-page-details",                  # About tab definition list (company-about-2018)
     "organization-outlet",               # 2018 Ember outlet (company-about-2018)
     'data-test-id="about-us__',          # public company pages 2020–2025
+    ">Company size<",                    # About label, any generation (company-2026-hashed-labels)
+    ">Tamanho da empresa<", ">Tamaño de la empresa<", ">Taille de l’entreprise<",
+    ">Unternehmensgröße<", ">Wielkość firmy<",
 )
 CLASSIFY_SEARCH_MARKERS = (
     "reusable-search__result-container",  # 2021–2024 (search-2022-fragment)
@@ -268,9 +564,15 @@ CLASSIFY_SEARCH_MARKERS = (
     "search-result__occluded-item",       # 2019–2020 people search
     "search-result__wrapper",             # 2019–2020 people search
 )
-# Login forms with no profile, company or search markup: a sign-in wall saved by mistake.
+# Login forms with no profile, company or search markup: a sign-in wall saved by mistake
+# (pages/login-wall, pages/authwall-untitled).
 CLASSIFY_LOGIN_MARKERS = ('name="session_password"', "authwall", 'id="join-form"',
                           "login__form", 'name="session_key"')
-# Anything that says "this came from LinkedIn", for the not-LinkedIn message.
-CLASSIFY_LINKEDIN_MARKERS = ("licdn.com", "artdeco", "ember-view", "linkedin.com/in/",
-                             "linkedin.com/company/")
+# Hashed-class pages without URL or title (2026): degree badges next to links to several
+# members mean a result list ("• 2nd", "· 3rd+" as in profile-2026-first-degree's side cards).
+CLASSIFY_DEGREE_BADGE = re.compile(r"[•·]\s*(?:1st|2nd|3rd\+?)(?=\s|<|$)")
+CLASSIFY_PROFILE_HREF = re.compile(
+    r"href=[\"']?(?:https?://[\w.]*linkedin\.com)?/in/([^/\"'?#\s>]+)")
+# Anything that says "this came from LinkedIn", for the not-LinkedIn message. Links *to*
+# LinkedIn prove nothing (pages/not-linkedin has one); its CDN and design system do.
+CLASSIFY_LINKEDIN_MARKERS = ("licdn.com", "artdeco", "ember-view")

@@ -7,13 +7,16 @@ The data lives in two files:
   before the write returns; replayed on open. Replaying is idempotent (a change stores whole
   documents), so a crash between writing a new snapshot and emptying the journal is harmless.
 
+In memory each document is its compact JSON bytes, decoded when read (store/snapshot.py says
+why and how the snapshot is laid out).
+
 Reliance on TinyDB internals (tested with tinydb 4.8 and 4.9, pinned in pyproject):
 ``Table._update_table(updater)`` is overridden by ``JournaledTable`` to hand the updater a
-tracking view of the live table dict instead of rebuilding the whole table, and
-``Storage.read()`` returns the live dict (as ``MemoryStorage`` does) so reads copy nothing.
+tracking view of the live table instead of rebuilding the whole table, ``Table._read_table()``
+to return a decoding view of it, and ``Storage.read()`` returns the live tables (as
+``MemoryStorage`` does) so reads copy nothing.
 """
 
-import copy
 import fcntl
 import json
 import logging
@@ -29,6 +32,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from coffeechat.errors import CorruptStore, StorageError
+from coffeechat.store import snapshot
 
 log = logging.getLogger(__name__)
 
@@ -61,9 +65,18 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def _encode_record(record: dict) -> bytes:
-    body = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode()
+def _frame(body: bytes) -> bytes:
     return b"%08x %s\n" % (zlib.crc32(body), body)
+
+
+def _change_record(table: str, put: dict[str, bytes], deleted: list[str]) -> bytes:
+    """``{"t", "put"?, "del"?}`` built from documents already encoded (no second encoding)."""
+    parts = [b'"t":' + snapshot.dumps(table)]
+    if put:
+        parts.append(b'"put":{' + b",".join(snapshot.dumps(k) + b":" + v for k, v in put.items()) + b"}")
+    if deleted:
+        parts.append(b'"del":' + snapshot.dumps(deleted))
+    return b"{" + b",".join(parts) + b"}"
 
 
 def _decode_record(line: bytes) -> dict | None:
@@ -91,7 +104,7 @@ class JournalStorage(Storage):
         self.warnings: list[str] = []
         self._lock = threading.RLock()
         self._lockfile = None if read_only else self._take_writer_lock()
-        self._tables: dict[str, dict[str, Any]] = self._load_snapshot()
+        self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
         self._journal_size = self._replay_journal()
         self._journal = open(os.devnull if read_only else self.journal_path, "ab")
 
@@ -108,12 +121,12 @@ class JournalStorage(Storage):
         return lockfile
 
     # --- opening ---------------------------------------------------------------------------
-    def _load_snapshot(self) -> dict[str, dict[str, Any]]:
+    def _load_snapshot(self) -> dict[str, dict[str, bytes]]:
         if not self.snapshot_path.exists():
             return {}
         raw = self.snapshot_path.read_bytes()
         try:
-            data = json.loads(raw)
+            data = snapshot.load(raw)
         except ValueError:
             raise CorruptStore(
                 f"{self.snapshot_path} is not valid JSON; it was left untouched. "
@@ -163,22 +176,24 @@ class JournalStorage(Storage):
 
     def _apply(self, record: dict) -> None:
         if "snapshot" in record:
-            self._tables = record["snapshot"]
+            self._tables = {name: {k: snapshot.dumps(v) for k, v in docs.items()}
+                            for name, docs in record["snapshot"].items()}
             return
         table = self._tables.setdefault(record["t"], {})
         for doc_id, doc in record.get("put", {}).items():
-            table[doc_id] = doc
+            table[doc_id] = snapshot.dumps(doc)
         for doc_id in record.get("del", []):
             table.pop(doc_id, None)
 
     # --- the TinyDB Storage interface ------------------------------------------------------
-    def read(self) -> dict[str, dict[str, Any]]:
+    def read(self) -> dict[str, dict[str, bytes]]:
         return self._tables
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: dict[str, dict[str, bytes]]) -> None:
         # Only whole-database operations (drop_table, drop_tables) come here: journal them whole.
         with self._lock:
-            self._append({"snapshot": data})
+            decoded = {name: {k: snapshot.decode(v) for k, v in docs.items()} for name, docs in data.items()}
+            self._append(snapshot.dumps({"snapshot": decoded}))
             self._tables = data
 
     def close(self) -> None:
@@ -192,21 +207,20 @@ class JournalStorage(Storage):
                 self._lockfile = None
 
     # --- journaling ------------------------------------------------------------------------
-    def table_dict(self, name: str) -> dict[str, Any]:
-        """The live dict of one table (created empty when missing)."""
+    def table_dict(self, name: str) -> dict[str, bytes]:
+        """The live dict of one table, documents encoded (created empty when missing)."""
         return self._tables.setdefault(name, {})
 
-    def commit(self, table: str, put: dict[str, Any], deleted: list[str]) -> None:
-        """Append one change and fsync it; raises StorageError when the disk refuses."""
+    def commit(self, table: str, put: dict[str, bytes], deleted: list[str]) -> None:
+        """Append one change and fsync it, then apply it; raises StorageError (changing nothing) when the disk refuses."""
         if not put and not deleted:
             return
-        record: dict[str, Any] = {"t": table}
-        if put:
-            record["put"] = put
-        if deleted:
-            record["del"] = deleted
         with self._lock:
-            self._append(record)
+            self._append(_change_record(table, put, deleted))
+            live = self.table_dict(table)
+            live.update(put)
+            for doc_id in deleted:
+                live.pop(doc_id, None)
             if self._journal_size > self.compact_bytes:
                 try:
                     self.compact()
@@ -214,10 +228,10 @@ class JournalStorage(Storage):
                     # The change itself is durable in the journal; compaction can wait.
                     log.warning("compaction postponed: %s", exc)
 
-    def _append(self, record: dict) -> None:
+    def _append(self, body: bytes) -> None:
         if self.read_only:
             raise StorageError("this data folder was opened read-only")
-        data = _encode_record(record)
+        data = _frame(body)
         try:
             self._journal.write(data)
             self._journal.flush()
@@ -243,9 +257,8 @@ class JournalStorage(Storage):
     def compact(self) -> None:
         """Write a new snapshot (temp + fsync + rename), then empty the journal."""
         with self._lock:
-            payload = {"app": "coffeechat", "schema": SCHEMA_VERSION, "tables": self._tables}
             try:
-                data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+                data = snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, self._tables)
                 atomic_write_bytes(self.snapshot_path, data)
                 self._journal.close()
                 with open(self.journal_path, "r+b") as f:
@@ -260,69 +273,74 @@ class JournalStorage(Storage):
 
 
 class _TrackedTable(MutableMapping):
-    """The view TinyDB's updaters see: int ids over the live str-keyed dict, remembering what they touch."""
+    """The view TinyDB's updaters see: int ids over the live table, decoding what they touch.
 
-    def __init__(self, raw: dict[str, Any], id_class: Callable[[str], Any]):
+    The live table is not changed here: ``changes()`` hands the touched documents, encoded, to
+    ``JournalStorage.commit``, which applies them only once the journal holds them.
+    """
+
+    def __init__(self, raw: dict[str, bytes], id_class: Callable[[str], Any]):
         self.raw = raw
         self.id_class = id_class
-        self.before: dict[str, Any] = {}
-
-    def _remember(self, key: str) -> None:
-        if key not in self.before:
-            self.before[key] = copy.deepcopy(self.raw[key]) if key in self.raw else _MISSING
+        self.touched: dict[str, Any] = {}  # key -> decoded document, or _MISSING once deleted
 
     def __getitem__(self, doc_id: Any) -> Any:
         key = str(doc_id)
-        value = self.raw[key]
-        self._remember(key)
-        return value
+        if key not in self.touched:
+            self.touched[key] = snapshot.decode(self.raw[key])
+        doc = self.touched[key]
+        if doc is _MISSING:
+            raise KeyError(doc_id)
+        return doc
 
     def __setitem__(self, doc_id: Any, doc: Any) -> None:
-        key = str(doc_id)
-        self._remember(key)
-        self.raw[key] = doc
+        self.touched[str(doc_id)] = doc
 
     def __delitem__(self, doc_id: Any) -> None:
-        key = str(doc_id)
-        self._remember(key)
-        del self.raw[key]
+        if doc_id not in self:
+            raise KeyError(doc_id)
+        self.touched[str(doc_id)] = _MISSING
 
     def __contains__(self, doc_id: object) -> bool:
-        return str(doc_id) in self.raw
+        key = str(doc_id)
+        if key in self.touched:
+            return self.touched[key] is not _MISSING
+        return key in self.raw
 
     def __iter__(self) -> Iterator[Any]:
-        return (self.id_class(k) for k in list(self.raw))
+        keys = list(self.raw) + [k for k in self.touched if k not in self.raw]
+        return (self.id_class(k) for k in keys if k in self)
 
     def __len__(self) -> int:
-        return len(self.raw)
+        return sum(1 for _ in self)
 
-    def changes(self) -> tuple[dict[str, Any], list[str]]:
-        put = {k: self.raw[k] for k, old in self.before.items() if k in self.raw and self.raw[k] != old}
-        deleted = [k for k, old in self.before.items() if k not in self.raw and old is not _MISSING]
+    def changes(self) -> tuple[dict[str, bytes], list[str]]:
+        put, deleted = {}, []
+        for key, doc in self.touched.items():
+            if doc is _MISSING:
+                if key in self.raw:
+                    deleted.append(key)
+                continue
+            encoded = snapshot.dumps(doc)
+            if self.raw.get(key) != encoded:
+                put[key] = encoded
         return put, deleted
-
-    def rollback(self) -> None:
-        for key, old in self.before.items():
-            if old is _MISSING:
-                self.raw.pop(key, None)
-            else:
-                self.raw[key] = old
 
 
 class JournaledTable(Table):
     """A TinyDB table that journals only the documents an operation changed."""
+
+    def _read_table(self) -> snapshot.DecodedTable:  # type: ignore[override]
+        tables = self._storage.read()
+        return snapshot.DecodedTable(tables.get(self.name, {}) if tables else {})
 
     def _update_table(self, updater: Callable[[Any], None]) -> None:
         storage: JournalStorage = self._storage  # type: ignore[assignment]
         view = _TrackedTable(storage.table_dict(self.name), self.document_id_class)
         try:
             updater(view)
-            put, deleted = view.changes()
-            storage.commit(self.name, put, deleted)
-        except BaseException:
-            # Nothing stored may change when the disk refuses the write.
-            view.rollback()
-            raise
+            # Nothing stored changes when the disk refuses the write: commit applies only what it journaled.
+            storage.commit(self.name, *view.changes())
         finally:
             self.clear_cache()
 

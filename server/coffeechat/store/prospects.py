@@ -2,7 +2,7 @@
 
 import copy
 import threading
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +69,17 @@ class ProspectStore:
             ids, total = query.select(self.index, self._prospects._read_table(), **filters)
             return [self._out(self._prospects.get(doc_id=i)) for i in ids], total
 
+    def follow_ups(self, today: date, rules: dict[str, int] | None = None) -> dict[int, list[dict[str, Any]]]:
+        """Open follow-ups of every prospect that has any, by prospect id (see coffeechat.followups)."""
+        with self._lock:
+            return self.index.follow_ups(today, rules)
+
     def all(self) -> list[dict[str, Any]]:
         with self._lock:
             return [self._out(d) for d in self._prospects.all()]
 
     def _out(self, doc: Document) -> dict[str, Any]:
-        out = copy.deepcopy(dict(doc))
+        out = dict(doc)  # each read decodes a fresh document from its stored bytes: no deep copy needed
         out["id"] = doc.doc_id
         return out
 
@@ -157,7 +162,8 @@ class ProspectStore:
         """Remove the prospect everywhere: record, raw captures, idempotency keys, referral links."""
         with self._lock:
             doc = self._get_doc(prospect_id)
-            referred = [i for i, d in self._prospects._read_table().items() if d.get("referred_by") == prospect_id]
+            # From the index: scanning the table would decode every stored prospect.
+            referred = [i for i, e in self.index.entries.items() if e.track.get("referred_by") == prospect_id]
             self._prospects.remove(doc_ids=[prospect_id])
             self.index.remove(prospect_id)
             for other in referred:
@@ -182,7 +188,8 @@ class ProspectStore:
     # --- settings and idempotency ----------------------------------------------------------
     def get_setting(self, name: str, default: Any = None) -> Any:
         with self._lock:
-            doc = self._settings.get(doc_id=_setting_id(self._settings, name))
+            doc_id = _setting_id(self._settings, name)
+            doc = self._settings.get(doc_id=doc_id) if doc_id else None
             return copy.deepcopy(doc["value"]) if doc else default
 
     def put_setting(self, name: str, value: Any) -> None:

@@ -1,12 +1,15 @@
 """In-memory index over prospects: identity lookups, search text and sort keys."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from coffeechat import followups
 from coffeechat.errors import BadInput
 from coffeechat.model import STAGES
 
-SORTS = ("name", "updated", "created", "stage", "company")
+SORTS = ("name", "updated", "created", "stage", "company", "next_due")
+DUE_FILTERS = ("due", "overdue")
 MAX_LIMIT = 500
 
 
@@ -21,6 +24,7 @@ class Entry:
     text: str
     created: str
     updated: str
+    track: dict[str, Any] = field(default_factory=dict)  # what follow-ups read (followups.track)
 
 
 def _entry(doc: dict[str, Any]) -> Entry:
@@ -32,7 +36,7 @@ def _entry(doc: dict[str, Any]) -> Entry:
         doc.get("notes")) if part).lower()
     return Entry(doc.get("key") or "", doc.get("member_urn"), (doc.get("full_name") or "").lower(),
                  company.lower(), doc.get("stage") or "saved", tags, text,
-                 doc.get("created_at") or "", doc.get("updated_at") or "")
+                 doc.get("created_at") or "", doc.get("updated_at") or "", followups.track(doc))
 
 
 class Index:
@@ -42,6 +46,12 @@ class Index:
         self.entries: dict[int, Entry] = {}
         self.by_key: dict[str, int] = {}
         self.by_urn: dict[str, int] = {}
+        self.planner = followups.Planner()
+
+    def follow_ups(self, today: date, rules: dict[str, int] | None = None) -> dict[int, list[dict[str, Any]]]:
+        """Open follow-ups of every prospect that has any (earliest due first)."""
+        return self.planner.plan({i: e.track for i, e in self.entries.items()}, today,
+                                 rules or followups.DEFAULT_RULES)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -73,7 +83,8 @@ class Index:
 
 def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: str | None = None,
            tag: str | None = None, company: str | None = None, sort: str = "-updated",
-           limit: int = 50, offset: int = 0) -> tuple[list[int], int]:
+           limit: int = 50, offset: int = 0, due: str | None = None, today: date | None = None,
+           rules: dict[str, int] | None = None) -> tuple[list[int], int]:
     """Ids of one page of matching prospects, and how many match in all."""
     if stage and stage not in STAGES:
         raise BadInput(f"unknown stage {stage!r}; stages are: {', '.join(STAGES)}")
@@ -82,16 +93,31 @@ def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: st
         raise BadInput(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)} (prefix - for descending)")
     if not 0 < limit <= MAX_LIMIT or offset < 0:
         raise BadInput(f"limit must be 1-{MAX_LIMIT} and offset 0 or more")
+    if due and due not in DUE_FILTERS:
+        raise BadInput(f"unknown due filter {due!r}; use due (due or overdue today) or overdue")
+    plan = index.follow_ups(today or date.today(), rules) if due or field == "next_due" else {}
     words = (q or "").lower().split()
     tag_l, company_l = (tag or "").lower(), (company or "").lower()
     hits = [
         (doc_id, e) for doc_id, e in index.entries.items()
         if (not stage or e.stage == stage) and (not tag_l or tag_l in e.tags)
         and (not company_l or company_l in e.company) and all(w in e.text for w in words)
+        and (not due or _is_due(plan.get(doc_id), due))
     ]
-    attr = {"name": "name", "updated": "updated", "created": "created", "stage": "stage", "company": "company"}[field]
-    if field == "stage":
+    attr = {"name": "name", "updated": "updated", "created": "created", "stage": "stage", "company": "company",
+            "next_due": "name"}[field]
+    if field == "next_due":
+        # Prospects without a follow-up go last in either direction.
+        dated = sorted((h for h in hits if h[0] in plan), key=lambda h: (plan[h[0]][0]["due"], h[1].name),
+                       reverse=sort.startswith("-"))
+        hits = dated + sorted((h for h in hits if h[0] not in plan), key=lambda h: h[1].name)
+    elif field == "stage":
         hits.sort(key=lambda h: (STAGES.index(h[1].stage), h[1].name), reverse=sort.startswith("-"))
     else:
         hits.sort(key=lambda h: (getattr(h[1], attr), h[0]), reverse=sort.startswith("-"))
     return [doc_id for doc_id, _ in hits[offset:offset + limit]], len(hits)
+
+
+def _is_due(items: list[dict[str, Any]] | None, due: str) -> bool:
+    wanted = ("overdue",) if due == "overdue" else ("due", "overdue")
+    return any(i["status"] in wanted for i in items or ())

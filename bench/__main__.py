@@ -1,0 +1,143 @@
+"""`python -m bench [--quick] [--json]`: what coffeechat costs with 100 and with 50,000 prospects.
+
+Everything is measured in one run, so ratios compare like with like on a noisy machine. Targets
+(issue 7) are only read from the results here, never asserted in tests. Results are also written
+to bench/results/latest.json.
+"""
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import capture_bench, data
+from bench.naive import write_naive_db
+
+RESULTS = Path(__file__).resolve().parent / "results"
+SMALL, LARGE = 100, 50_000
+
+# name, target, "max" or "min": how the report marks each headline number.
+TARGETS: tuple[tuple[str, float, str], ...] = (
+    ("capture_ratio_50k_vs_100", 1.5, "max"),
+    ("speedup_vs_naive_50k", 50, "min"),
+    ("list_page_p50_ms", 150, "max"),
+    ("rss_mb_50k", 300, "max"),
+)
+
+
+def cached_store(n: int, workdir: Path) -> Path:
+    """A data folder holding ``n`` generated prospects (generated once, then copied from a cache)."""
+    digest = hashlib.sha1(Path(data.__file__).read_bytes()).hexdigest()[:10]
+    cache = RESULTS / "cache" / f"store-{n}-{digest}"
+    if not (cache / data.DB_FILE).exists():
+        shutil.rmtree(cache, ignore_errors=True)
+        data.write_store(cache, n)
+    target = workdir / f"store-{n}"
+    shutil.copytree(cache, target)
+    return target
+
+
+def memory(data_dir: Path) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-m", "bench.memory", str(data_dir)], cwd=data.ROOT,
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)
+
+
+def run(quick: bool, log) -> dict[str, Any]:
+    """Every measurement; ``log`` receives progress lines."""
+    reps = 15 if quick else 60
+    naive_reps = 2 if quick else 5
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="coffeechat-bench-") as tmp:
+        work = Path(tmp)
+        log(f"preparing stores of {SMALL} and {LARGE} prospects")
+        small, large = cached_store(SMALL, work), cached_store(LARGE, work)
+        store_bytes = (large / data.DB_FILE).stat().st_size
+        log("opening the 50k store in a fresh process (start-up time, resident memory)")
+        mem = memory(large)
+        log(f"capturing {capture_bench.PAGE} with {SMALL} and with {LARGE} stored; listing and searching")
+        at_large = capture_bench.measure_app(small, large, reps)
+        log(f"the naive path at {LARGE} (html.parser + TinyDB JSONStorage), {naive_reps} captures")
+        naive_db = work / "naive.json"
+        write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
+        naive = capture_bench.measure_naive(naive_db, naive_reps)
+    p50_small, p50_large = at_large["capture_small"]["p50_ms"], at_large["capture_large"]["p50_ms"]
+    results: dict[str, Any] = {
+        "mode": "quick" if quick else "full",
+        "page": capture_bench.PAGE,
+        "prospects": LARGE,
+        "record_bytes_avg": round(store_bytes / LARGE),
+        "capture_p50_ms_100": p50_small,
+        "capture_p95_ms_100": at_large["capture_small"]["p95_ms"],
+        "capture_p50_ms_50k": p50_large,
+        "capture_p95_ms_50k": at_large["capture_large"]["p95_ms"],
+        "capture_ratio_50k_vs_100": round(p50_large / p50_small, 2),
+        "naive_capture_p50_ms_50k": naive["p50_ms"],
+        "speedup_vs_naive_50k": round(naive["p50_ms"] / p50_large, 1),
+        "list_page_p50_ms": at_large["list_page"]["p50_ms"],
+        "list_page_path": at_large["list_page_path"],
+        "list_sort_p50_ms": {s: v["p50_ms"] for s, v in at_large["list_sorts"].items()},
+        "search_p50_ms": at_large["search"]["p50_ms"],
+        "today_p50_ms": at_large["today"]["p50_ms"] if "today" in at_large else None,
+        "today_path": at_large.get("today_path"),
+        "open_s": round(mem["open_s"], 2),
+        "server_open_s": at_large["server_open_s"],
+        "rss_mb_50k": round(mem["rss_mb"], 1),
+        "rss_mb_empty": round(mem["rss_mb_empty"], 1),
+        "server_rss_mb_50k": at_large["server_rss_mb"],
+        "reps": {"capture": at_large["capture_large"]["n"], "naive": naive["n"]},
+        "elapsed_s": round(time.perf_counter() - started, 1),
+    }
+    return results
+
+
+def verdicts(results: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
+    """(name, value, target, pass/miss) for each headline number."""
+    rows = []
+    for name, target, kind in TARGETS:
+        value = results.get(name)
+        ok = value is not None and (value <= target if kind == "max" else value >= target)
+        rows.append((name, value, f"{'≤' if kind == 'max' else '≥'} {target:g}", "pass" if ok else "MISS"))
+    return rows
+
+
+def print_table(results: dict[str, Any]) -> None:
+    targeted = {name for name, _, _ in TARGETS}
+    print(f"\ncoffeechat benchmark ({results['mode']}, page {results['page']}, "
+          f"{results['record_bytes_avg']} B per stored prospect)\n")
+    print(f"{'measure':34} {'value':>12}  {'target':>9}  result")
+    for name, value, target, mark in verdicts(results):
+        print(f"{name:34} {value!s:>12}  {target:>9}  {mark}")
+    for name, value in results.items():
+        if name not in targeted and name not in ("mode", "page"):
+            print(f"{name:34} {json.dumps(value, ensure_ascii=False)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (under 2 minutes)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    args = parser.parse_args(argv)
+
+    def log(line: str) -> None:
+        print(f"bench: {line}", file=sys.stderr, flush=True)
+
+    results = run(args.quick, log)
+    results["targets"] = {name: {"target": target, "result": mark} for name, _, target, mark in verdicts(results)}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False))
+    else:
+        print_table(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

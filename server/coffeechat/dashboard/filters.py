@@ -1,0 +1,45 @@
+"""Jinja filters for the dashboard: dates people read, stage names, URLs with changed query arguments."""
+
+from datetime import datetime
+from typing import Any
+
+from flask import Flask, request, url_for
+
+STAGE_LABELS = {"saved": "Saved", "contacted": "Contacted", "replied": "Replied", "scheduled": "Scheduled",
+                "met": "Met", "thanked": "Thanked", "in_touch": "In touch", "declined": "Declined",
+                "not_now": "Not now"}
+RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
+               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer"}
+
+
+def when(value: Any) -> str:
+    """2026-03-04T15:30:00+00:00 → 4 Mar 2026, 15:30 (date only when there is no time)."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    day = f"{stamp.day} {stamp:%b %Y}"
+    return day if len(value) <= 10 else f"{day}, {stamp:%H:%M}"
+
+
+def day(value: Any) -> str:
+    """Just the date part, as people read it."""
+    return when(value[:10]) if isinstance(value, str) else ""
+
+
+def page_url(**changes: Any) -> str:
+    """The current page's URL with some query arguments changed (None removes one)."""
+    args = {k: v for k, v in request.args.items() if v not in ("", None)}
+    args.update({k: v for k, v in changes.items()})
+    args = {k: v for k, v in args.items() if v not in ("", None)}
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def install(app: Flask) -> None:
+    """Register the filters and helpers with the app's Jinja environment."""
+    app.jinja_env.filters.update(when=when, day=day, stage_label=lambda s: STAGE_LABELS.get(s, s),
+                                 rule_label=lambda r: RULE_LABELS.get(r, r),
+                                 kind_label=lambda k: (k or "").replace("_", " ").capitalize())
+    app.jinja_env.globals.update(page_url=page_url, STAGE_LABELS=STAGE_LABELS)

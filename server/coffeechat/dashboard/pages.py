@@ -1,0 +1,144 @@
+"""What each dashboard page shows, as plain data: the HTML pages and their JSON twins both call these."""
+
+from datetime import date, datetime, timedelta
+from typing import Any, Mapping
+
+from coffeechat import advice, exporting, followups
+from coffeechat.errors import BadInput, CoffeechatError
+from coffeechat.model import STAGES
+from coffeechat.outreach.kinds import DRAFT_KINDS
+from coffeechat.pipeline import ACTIONS
+from coffeechat.store import ProspectStore
+
+PAGE_SIZE = 50
+LIST_LIMIT = 200  # Today lists at most this many items per section; the prospects page has the rest
+
+
+def rules(store: ProspectStore) -> dict[str, int]:
+    """The user's follow-up rules over the defaults."""
+    return {**followups.DEFAULT_RULES, **(store.get_setting("followup_rules") or {})}
+
+
+def save_rules(store: ProspectStore, data: Mapping[str, Any]) -> dict[str, int]:
+    """Validate and keep the user's follow-up rules."""
+    new = followups.validate_rules(dict(data))
+    store.put_setting("followup_rules", new)
+    return new
+
+
+def _int(args: Mapping[str, Any], name: str, default: int) -> int:
+    raw = args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise BadInput(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def summary(p: dict[str, Any]) -> dict[str, Any]:
+    """The few fields that name a prospect in a list."""
+    current = p.get("current") or {}
+    return {"id": p["id"], "full_name": p.get("full_name") or "(no name)", "headline": p.get("headline"),
+            "company": current.get("company"), "stage": p.get("stage")}
+
+
+def prospects_page(store: ProspectStore, args: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """One page of the prospects table: filters from ``args`` (q, stage, tag, company, due, sort, limit, offset)."""
+    filters = {k: (args.get(k) or None) for k in ("q", "stage", "tag", "company", "due")}
+    sort = args.get("sort") or "-updated"
+    limit, offset = _int(args, "limit", PAGE_SIZE), _int(args, "offset", 0)
+    current_rules = rules(store)
+    items, total = store.search(**filters, sort=sort, limit=limit, offset=offset, today=today, rules=current_rules)
+    plan = store.follow_ups(today, current_rules)
+    for p in items:
+        upcoming = plan.get(p["id"])
+        p["next_follow_up"] = dict(upcoming[0]) if upcoming else None
+        p["last_contact"] = followups.last_contact(p.get("log") or ())
+    return {"items": items, "total": total, "filters": filters, "sort": sort, "limit": limit, "offset": offset}
+
+
+def _tracks(store: ProspectStore) -> list[tuple[int, dict[str, Any]]]:
+    # A snapshot: the request threads of the server may change the index meanwhile.
+    return [(pid, e.track) for pid, e in list(store.index.entries.items())]
+
+
+def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
+    """Overdue and due follow-ups, and meetings in the next days, each with its prospect."""
+    today, current_rules = now.date(), rules(store)
+    plan = store.follow_ups(today, current_rules)
+    sections: dict[str, list[dict[str, Any]]] = {"overdue": [], "due": []}
+    for items in plan.values():
+        for item in items:
+            if item["status"] in sections:
+                sections[item["status"]].append(dict(item))
+    horizon = today + timedelta(days=current_rules["upcoming_days"])
+    meetings = []
+    for pid, track in _tracks(store):
+        meeting = followups.next_meeting(track["log"])
+        if meeting and today <= followups.day_of(meeting["when"]) <= horizon and track["stage"] not in followups.CLOSED:
+            meetings.append({"prospect_id": pid, "when": meeting["when"], "where": meeting.get("where")})
+    meetings.sort(key=lambda m: m["when"])
+    out: dict[str, Any] = {"date": today.isoformat(), "counts": {k: len(v) for k, v in sections.items()}}
+    out["counts"]["meetings"] = len(meetings)
+    for name, rows in (("overdue", sections["overdue"]), ("due", sections["due"]), ("meetings", meetings)):
+        rows.sort(key=lambda r: r.get("due") or r.get("when"))
+        for row in rows[:LIST_LIMIT]:
+            row["prospect"] = summary(store.get(row["prospect_id"]))
+            if row.get("referred_id"):
+                row["referred"] = summary(store.get(row["referred_id"]))
+        out[name] = rows[:LIST_LIMIT]
+    return out
+
+
+def due_count(store: ProspectStore, today: date) -> int:
+    """How many follow-ups are due or overdue today (the extension's badge)."""
+    plan = store.follow_ups(today, rules(store))
+    return sum(1 for items in plan.values() for i in items if i["status"] in ("due", "overdue"))
+
+
+def _safely(make, *args, **kwargs) -> tuple[Any, str | None]:
+    """A draft or note, or the reason it could not be made (a broken template must not hide the page)."""
+    try:
+        return make(*args, **kwargs), None
+    except CoffeechatError as exc:
+        return None, exc.message
+
+
+def prospect_page(store: ProspectStore, prospect_id: int, now: datetime) -> dict[str, Any]:
+    """Everything known about one prospect: record, follow-ups, referral links, drafts and research notes."""
+    p = store.get(prospect_id)
+    today = now.date()
+    ref = p.get("referred_by")
+    referrer = summary(store.get(ref)) if isinstance(ref, int) and store.find_by_id(ref) else None
+    referred = [summary(store.get(pid)) for pid, t in _tracks(store) if t.get("referred_by") == prospect_id]
+    drafts, drafts_error = _safely(advice.drafts, store, prospect_id, today=today)
+    notes, notes_error = _safely(advice.notes, store, prospect_id, today=today)
+    return {"prospect": p, "follow_ups": [dict(i) for i in store.follow_ups(today, rules(store)).get(prospect_id, [])],
+            "last_contact": followups.last_contact(p.get("log") or ()), "referrer": referrer, "referred": referred,
+            "drafts": (drafts or {}).get("drafts", []), "drafts_error": drafts_error,
+            "notes": notes, "notes_error": notes_error}
+
+
+def research_notes(store: ProspectStore, prospect_id: int, now: datetime) -> dict[str, Any] | None:
+    """Research notes for exports; None when they cannot be made (the export goes on without them)."""
+    return _safely(advice.notes, store, prospect_id, today=now.date())[0]
+
+
+def export(store: ProspectStore, fmt: str, port: int, now: datetime) -> tuple[str, str, str]:
+    """An export whose links point back at this server, with research notes where they can be made."""
+    return exporting.export(store, fmt, f"http://127.0.0.1:{port}",
+                            notes_for=lambda pid: research_notes(store, pid, now))
+
+
+def settings_page(store: ProspectStore, token: str) -> dict[str, Any]:
+    """The user's profile, follow-up rules, templates, pairing token and data folder."""
+    from coffeechat.outreach.templates import list_templates
+    return {"me": advice.load_me(store), "rules": rules(store), "rule_help": followups.RULE_HELP,
+            "templates": list_templates(store.data_dir / "templates"), "token": token,
+            "data_dir": str(store.data_dir), "prospects": store.count()}
+
+
+def choices() -> dict[str, Any]:
+    """Fixed lists the pages offer: stages, interactions, draft kinds."""
+    return {"stages": STAGES, "actions": {k: v[0] for k, v in ACTIONS.items()}, "draft_kinds": DRAFT_KINDS}

@@ -1,0 +1,201 @@
+"""The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
+
+import secrets
+from pathlib import Path
+
+from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+
+from coffeechat import pipeline
+from coffeechat.api import store
+from coffeechat.dashboard import bp, imports, now, pages
+from coffeechat.errors import BadInput
+from coffeechat.pairing import get_token, rotate_token
+
+PENDING_IMPORT = "pending-import"
+
+
+def _ids() -> list[int]:
+    try:
+        return sorted({int(i) for i in request.form.getlist("ids")})
+    except ValueError:
+        raise BadInput("the selection names a prospect that does not exist") from None
+
+
+def _back(default: str):
+    # Return to the page the form was on (same site only: a path, never another host).
+    target = request.form.get("next") or ""
+    return redirect(target if target.startswith("/") and not target.startswith("//") else default, 303)
+
+
+@bp.get("/")
+def prospects():
+    page = pages.prospects_page(store(), request.args, now().date())
+    return render_template("prospects.html", page=page, **pages.choices())
+
+
+@bp.post("/prospects/bulk")
+def bulk():
+    ids, action, value = _ids(), request.form.get("action"), (request.form.get("value") or "").strip()
+    if not ids:
+        flash("Select at least one prospect first.", "error")
+        return _back(url_for(".prospects"))
+    if action == "stage":
+        for pid in ids:
+            store().patch(pid, {"stage": value})
+        flash(f"Moved {len(ids)} prospect(s) to {value}.", "ok")
+    elif action == "tag":
+        if not value:
+            raise BadInput("type the tag to add")
+        for pid in ids:
+            store().patch(pid, {"tags": [*store().get(pid).get("tags", []), value]})
+        flash(f"Tagged {len(ids)} prospect(s) “{value}”.", "ok")
+    elif action == "delete":
+        if request.form.get("confirm") != "yes":
+            return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
+                                   next=request.form.get("next"))
+        for pid in ids:
+            store().delete(pid)
+        flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
+    else:
+        raise BadInput("choose what to do with the selected prospects")
+    return _back(url_for(".prospects"))
+
+
+@bp.get("/today")
+def today():
+    return render_template("today.html", page=pages.today_page(store(), now()))
+
+
+@bp.get("/prospects/<int:prospect_id>")
+def prospect(prospect_id: int):
+    page = pages.prospect_page(store(), prospect_id, now())
+    return render_template("prospect.html", page=page, p=page["prospect"], **pages.choices())
+
+
+@bp.post("/prospects/<int:prospect_id>/edit")
+def edit(prospect_id: int):
+    form = request.form
+    fields: dict = {}
+    if "stage" in form:
+        fields["stage"] = form["stage"]
+    if "tags" in form:
+        fields["tags"] = [t.strip() for t in form["tags"].split(",") if t.strip()]
+    if "notes" in form:
+        fields["notes"] = form["notes"]
+    if "email" in form:
+        fields["email"] = form["email"].strip() or None
+    if "referred_by" in form:
+        ref = form["referred_by"].strip()
+        if ref and not ref.isdigit():
+            raise BadInput("referred by: give the number (id) of another prospect, or leave it empty")
+        fields["referred_by"] = int(ref) if ref else None
+    store().patch(prospect_id, fields)
+    flash("Saved.", "ok")
+    return redirect(url_for(".prospect", prospect_id=prospect_id), 303)
+
+
+@bp.post("/prospects/<int:prospect_id>/interactions")
+def interaction(prospect_id: int):
+    pipeline.record(store(), prospect_id, request.form.get("action", ""), request.form.to_dict())
+    flash(f"Added: {pipeline.ACTIONS[request.form['action']][0]}.", "ok")
+    return redirect(url_for(".prospect", prospect_id=prospect_id) + "#log", 303)
+
+
+@bp.post("/prospects/<int:prospect_id>/delete")
+def delete(prospect_id: int):
+    if request.form.get("confirm") != "yes":
+        return render_template("confirm_delete.html", people=[pages.summary(store().get(prospect_id))],
+                               next=url_for(".prospects"))
+    store().delete(prospect_id)
+    flash("Deleted the prospect, their saved pages and every link to them.", "ok")
+    return redirect(url_for(".prospects"), 303)
+
+
+@bp.get("/settings")
+def settings():
+    page = pages.settings_page(store(), get_token(store().data_dir))
+    return render_template("settings.html", page=page, pending=_pending_preview())
+
+
+@bp.post("/settings/me")
+def save_me():
+    from coffeechat import advice
+    fields = {k: v for k, v in request.form.items() if k not in ("csrf_token", "next")}
+    advice.save_me(store(), fields)
+    flash("Your profile is saved; drafts use it now.", "ok")
+    return redirect(url_for(".settings") + "#me", 303)
+
+
+@bp.post("/settings/rules")
+def save_rules():
+    pages.save_rules(store(), {k: v for k, v in request.form.items() if k != "csrf_token"})
+    flash("Follow-up rules saved.", "ok")
+    return redirect(url_for(".settings") + "#rules", 303)
+
+
+@bp.post("/settings/templates")
+def save_template():
+    from coffeechat.outreach.templates import reset_override, save_override
+    name, folder = request.form.get("name", ""), store().data_dir / "templates"
+    if request.form.get("action") == "reset":
+        reset_override(folder, name)
+        flash(f"{name} is back to the built-in version.", "ok")
+    else:
+        save_override(folder, name, request.form.get("source", "").replace("\r\n", "\n"))
+        flash(f"Your version of {name} is saved.", "ok")
+    return redirect(url_for(".settings") + "#templates", 303)
+
+
+@bp.post("/settings/token")
+def new_token():
+    rotate_token(store().data_dir)
+    flash("New pairing token: paste it into the extension's options.", "ok")
+    return redirect(url_for(".settings") + "#pairing", 303)
+
+
+@bp.get("/export/<fmt>")
+def download(fmt: str):
+    content, mimetype, filename = pages.export(store(), fmt, current_app.config["COFFEECHAT"]["port"], now())
+    return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _pending_path() -> Path | None:
+    name = session.get(PENDING_IMPORT)
+    return store().data_dir / f"{PENDING_IMPORT}-{name}" if name else None
+
+
+def _pending_preview():
+    path = _pending_path()
+    if not path or not path.exists():
+        return None
+    kind, _, text = path.read_text(encoding="utf-8").partition("\n")
+    try:
+        return imports.preview(kind, text, store())
+    except BadInput as exc:
+        return {"kind": kind, "problem": exc.message, "rows": []}
+
+
+@bp.post("/settings/import")
+def import_file():
+    step = request.form.get("step")
+    if step == "preview":
+        upload = request.files.get("file")
+        if upload is None or not upload.filename:
+            raise BadInput("choose a file to import")
+        kind, text = imports.kind_of(upload.filename), upload.read().decode("utf-8-sig", "replace")
+        imports.preview(kind, text, store())  # refuse an unreadable file now, with its reason
+        session[PENDING_IMPORT] = secrets.token_hex(8)
+        _pending_path().write_text(f"{kind}\n{text}", encoding="utf-8")
+        return redirect(url_for(".settings") + "#import", 303)
+    path = _pending_path()
+    session.pop(PENDING_IMPORT, None)
+    if step == "confirm" and path and path.exists():
+        kind, _, text = path.read_text(encoding="utf-8").partition("\n")
+        path.unlink()
+        done = imports.apply(kind, text, store())
+        flash(f"Imported: {done['created']} new, {done['updated']} updated, {done['skipped']} rows skipped.", "ok")
+    elif path:
+        path.unlink(missing_ok=True)
+    if step not in ("confirm", "cancel"):
+        abort(400)
+    return redirect(url_for(".settings") + "#import", 303)

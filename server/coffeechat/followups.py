@@ -1,0 +1,219 @@
+"""Follow-ups computed from a prospect's log and stage, with rules the user can change.
+
+Pure functions: the clock (``today``) is always passed in, so every rule is testable.
+A follow-up is a dict: ``{"prospect_id", "rule", "draft_kind", "due", "overdue_on", "status",
+"reason", "since"}``; ``draft_kind`` names the draft for that step (or None when the step is an
+action, such as preparing or moving the prospect to ``not_now``).
+"""
+
+from datetime import date, datetime, timedelta
+from typing import Any, Iterable
+
+from coffeechat.errors import BadInput
+
+DEFAULT_RULES: dict[str, int] = {
+    "thank_you_due_days": 1,        # a meeting held → thank-you due this many days later
+    "thank_you_overdue_days": 2,    # ... and overdue after this many
+    "follow_up_after_days": 7,      # contacted, no reply → one follow-up due
+    "not_now_after_days": 7,        # followed up, still no reply → suggest not_now
+    "keep_in_touch_days": 90,       # thanked → keep-in-touch due
+    "prep_days_before": 1,          # a scheduled meeting → prep reminder this many days before
+    "referral_thanks_due_days": 1,  # a referred prospect's meeting held → thank the referrer
+    "grace_days": 3,                # other follow-ups become overdue this many days after due
+    "upcoming_days": 7,             # Today lists meetings within this many days
+}
+RULE_HELP: dict[str, str] = {
+    "thank_you_due_days": "Thank-you due, days after a meeting",
+    "thank_you_overdue_days": "Thank-you overdue, days after a meeting",
+    "follow_up_after_days": "Follow up when a contact is silent for (days)",
+    "not_now_after_days": "Suggest 'not now' after a second silence of (days)",
+    "keep_in_touch_days": "Keep in touch, days after thanking",
+    "prep_days_before": "Prepare, days before a meeting",
+    "referral_thanks_due_days": "Thank the referrer, days after the referred meeting",
+    "grace_days": "Other follow-ups are overdue after (days)",
+    "upcoming_days": "Show meetings in the next (days)",
+}
+MAX_DAYS = 3650
+
+OUTREACH = ("invitation_sent", "message_sent")
+ANSWERS = ("reply_received", "meeting_scheduled", "meeting_held")
+CONTACTS = OUTREACH + ANSWERS + ("follow_up_sent", "thank_you_sent", "keep_in_touch_sent")
+CLOSED = ("declined", "not_now")
+# Order for "the next follow-up" when two are due the same day: the most time-sensitive first.
+RULE_ORDER = ("thank_you", "prep", "referral_thanks", "follow_up", "suggest_not_now", "keep_in_touch")
+
+
+def validate_rules(data: Any) -> dict[str, int]:
+    """The user's rules merged over the defaults; raise BadInput naming the bad rule."""
+    if not isinstance(data, dict):
+        raise BadInput("follow-up rules must be an object of rule name → number of days")
+    unknown = sorted(set(data) - set(DEFAULT_RULES))
+    if unknown:
+        raise BadInput(f"unknown follow-up rule {unknown[0]!r}; rules: {', '.join(DEFAULT_RULES)}")
+    rules = dict(DEFAULT_RULES)
+    for name, value in data.items():
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
+            raise BadInput(f"{RULE_HELP[name]}: give a whole number of days from 0 to {MAX_DAYS}")
+        rules[name] = value
+    if rules["thank_you_overdue_days"] < rules["thank_you_due_days"]:
+        raise BadInput("a thank-you cannot be overdue before it is due")
+    return rules
+
+
+def day_of(stamp: Any) -> date | None:
+    """The calendar day of an ISO date or datetime string (None when unreadable)."""
+    if not isinstance(stamp, str) or not stamp:
+        return None
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def track(doc: dict[str, Any]) -> dict[str, Any]:
+    """The small part of a prospect that follow-ups read (kept in the search index)."""
+    log = tuple({k: e.get(k) for k in ("type", "at", "when", "where", "prospect_id") if k in e}
+                for e in doc.get("log") or () if isinstance(e, dict))
+    return {"stage": doc.get("stage") or "saved", "referred_by": doc.get("referred_by"), "log": log,
+            "updated_at": doc.get("updated_at")}
+
+
+def _last(log: Iterable[dict[str, Any]], types: tuple[str, ...]) -> dict[str, Any] | None:
+    found = None
+    for entry in log:
+        if entry.get("type") in types:
+            found = entry
+    return found
+
+
+def _after(log: Iterable[dict[str, Any]], entry: dict[str, Any], types: tuple[str, ...]) -> bool:
+    """Whether an entry of these types comes after ``entry`` in the (oldest-first) log."""
+    seen = False
+    for other in log:
+        if other is entry:
+            seen = True
+        elif seen and other.get("type") in types:
+            return True
+    return False
+
+
+def _item(pid: Any, rule: str, draft_kind: str | None, since: date, due: date, overdue_on: date,
+          today: date, reason: str) -> dict[str, Any]:
+    status = "overdue" if today >= overdue_on else "due" if today >= due else "upcoming"
+    return {"prospect_id": pid, "rule": rule, "draft_kind": draft_kind, "since": since.isoformat(),
+            "due": due.isoformat(), "overdue_on": overdue_on.isoformat(), "status": status, "reason": reason}
+
+
+def next_meeting(log: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest scheduled meeting not yet held (or None)."""
+    log = list(log)
+    meeting = _last(log, ("meeting_scheduled",))
+    if meeting is None or _after(log, meeting, ("meeting_held",)) or not day_of(meeting.get("when")):
+        return None
+    return meeting
+
+
+def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT_RULES) -> list[dict[str, Any]]:
+    """Open follow-ups of one prospect from its own log (referral thanks come from ``referral_thanks``)."""
+    pid, stage, log = p.get("id"), p.get("stage") or "saved", list(p.get("log") or ())
+    if stage in CLOSED:
+        return []
+    grace = timedelta(days=rules["grace_days"])
+    out = []
+    held = _last(log, ("meeting_held",))
+    if held and not _after(log, held, ("thank_you_sent",)) and (since := day_of(held.get("at"))):
+        out.append(_item(pid, "thank_you", "thank_you", since, since + timedelta(days=rules["thank_you_due_days"]),
+                         since + timedelta(days=rules["thank_you_overdue_days"]), today,
+                         "Send a thank-you that mentions something you learned"))
+    meeting = next_meeting(log)
+    if meeting and (when := day_of(meeting["when"])) and when >= today:
+        prep = when - timedelta(days=rules["prep_days_before"])
+        out.append(_item(pid, "prep", None, day_of(meeting.get("at")) or today, prep, when + timedelta(days=1), today,
+                         "Read the research notes and the agenda before the meeting"))
+    outreach = _last(log, OUTREACH)
+    if stage == "contacted" and outreach and not _after(log, outreach, ANSWERS):
+        nudge = _last(log, ("follow_up_sent",))
+        if nudge and _after(log, outreach, ("follow_up_sent",)) and (since := day_of(nudge.get("at"))):
+            due = since + timedelta(days=rules["not_now_after_days"])
+            out.append(_item(pid, "suggest_not_now", None, since, due, due + grace, today,
+                             "No answer to your follow-up either: let it rest (move to Not now)"))
+        elif not _after(log, outreach, ("follow_up_sent",)) and (since := day_of(outreach.get("at"))):
+            due = since + timedelta(days=rules["follow_up_after_days"])
+            out.append(_item(pid, "follow_up", "follow_up", since, due, due + grace, today,
+                             "No reply yet: send one polite follow-up"))
+    if stage in ("thanked", "in_touch"):
+        last = _last(log, ("thank_you_sent", "keep_in_touch_sent", "stage_changed"))
+        since = day_of(last.get("at")) if last else day_of(p.get("updated_at"))
+        if since:
+            due = since + timedelta(days=rules["keep_in_touch_days"])
+            out.append(_item(pid, "keep_in_touch", "keep_in_touch", since, due, due + grace, today,
+                             "Keep in touch: share an update"))
+    return sorted(out, key=sort_key)
+
+
+def referral_thanks(referrer: dict[str, Any], referred: Iterable[dict[str, Any]], today: date,
+                    rules: dict[str, int] = DEFAULT_RULES) -> list[dict[str, Any]]:
+    """Thank-yous the referrer is owed: one per referred prospect whose meeting was held since the last thanks."""
+    if (referrer.get("stage") or "saved") in CLOSED:
+        return []
+    thanked = [d for e in referrer.get("log") or () if e.get("type") == "thank_you_sent" and (d := day_of(e.get("at")))]
+    out = []
+    for other in referred:
+        held = _last(other.get("log") or (), ("meeting_held",))
+        since = day_of(held.get("at")) if held else None
+        if since is None or any(d >= since for d in thanked):
+            continue
+        item = _item(referrer.get("id"), "referral_thanks", "referral_thanks", since,
+                     since + timedelta(days=rules["referral_thanks_due_days"]),
+                     since + timedelta(days=rules["referral_thanks_due_days"] + rules["grace_days"]), today,
+                     "Thank them for the introduction: you met the person they referred")
+        item["referred_id"] = other.get("id")
+        out.append(item)
+    return out
+
+
+def sort_key(item: dict[str, Any]) -> tuple[str, int]:
+    """Earliest due first; on the same day the most time-sensitive rule first."""
+    return item["due"], RULE_ORDER.index(item["rule"])
+
+
+def last_contact(log: Iterable[dict[str, Any]]) -> str | None:
+    """When the user and the prospect last exchanged anything (ISO timestamp or None)."""
+    entry = _last(log, CONTACTS)
+    return entry.get("at") if entry else None
+
+
+class Planner:
+    """Follow-ups of every prospect; a prospect's own are recomputed only when its track or the day changes."""
+
+    def __init__(self) -> None:
+        self._cache: dict[int, tuple[dict[str, Any], tuple, list[dict[str, Any]]]] = {}
+
+    def plan(self, tracks: dict[int, dict[str, Any]], today: date,
+             rules: dict[str, int] = DEFAULT_RULES) -> dict[int, list[dict[str, Any]]]:
+        """prospect id → open follow-ups (earliest due first), for prospects that have any."""
+        key = (today, tuple(sorted(rules.items())))
+        out: dict[int, list[dict[str, Any]]] = {}
+        referred: dict[int, list[dict[str, Any]]] = {}
+        for pid, t in tracks.items():
+            hit = self._cache.get(pid)
+            # The index replaces a prospect's track object on every change, so identity means "unchanged".
+            if hit is not None and hit[0] is t and hit[1] == key:
+                items = hit[2]
+            else:
+                items = for_prospect({**t, "id": pid}, today, rules)
+                self._cache[pid] = (t, key, items)
+            if items:
+                out[pid] = items
+            ref = t.get("referred_by")
+            if isinstance(ref, int) and ref in tracks:
+                referred.setdefault(ref, []).append({**t, "id": pid})
+        for ref, others in referred.items():
+            extra = referral_thanks({**tracks[ref], "id": ref}, others, today, rules)
+            if extra:
+                out[ref] = sorted(out.get(ref, []) + extra, key=sort_key)
+        if len(self._cache) > len(tracks) + 1000:
+            self._cache = {pid: v for pid, v in self._cache.items() if pid in tracks}
+        return out

@@ -1,0 +1,104 @@
+"""Logged-out public profiles, 2014–2017 (#topcard, "profile-section" cards, li.position)."""
+
+from bs4 import Tag
+
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.page import Page
+from coffeechat.parsing.text import block_text_of, find_all_class, find_class, has_class, text_of
+
+NAME = "dom_2016"
+
+
+def applies(page: Page) -> bool:
+    """Whether the page has the 2016 public markers."""
+    return page.has_marker(sel.P2016_MARKERS)
+
+
+def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
+    """Visible text of the first descendant with one of these classes."""
+    return text_of(find_class(root, classes))
+
+
+def _dates(node: Tag) -> dict | None:
+    """Dates of an item, with "(1 year 2 months)" read as the duration."""
+    text = _text(node, sel.P2016_DATE_RANGE) or ""
+    bracketed = sel.P2016_BRACKETED_DURATION.match(text)
+    if bracketed:
+        text = f"{bracketed.group(1)} · {bracketed.group(2)}"
+    return split_date_range(text)
+
+
+def _position(item: Tag) -> dict | None:
+    """One role."""
+    dates = _dates(item)
+    if not dates:
+        return None
+    return {
+        "title": _text(item, sel.P2016_TITLE),
+        "company": _text(item, sel.P2016_SUBTITLE),
+        "employment_type": None,
+        "date_range": dates["date_range"],
+        "start": dates["start"],
+        "end": dates["end"],
+        "duration": dates["duration"],
+        "location": _text(item, sel.P2016_LOCATION_ITEM),
+        "description": block_text_of(find_class(item, sel.P2016_DESCRIPTION)),
+    }
+
+
+def _school(item: Tag) -> dict:
+    """One school: the subtitle holds "Degree, Field" as separate spans."""
+    subtitle = find_class(item, sel.P2016_SUBTITLE)
+    parts = [text_of(span) for span in subtitle.find_all("span")] if subtitle else []
+    parts = [p for p in parts if p]
+    if not parts:
+        degree, _, field = (_text(item, sel.P2016_SUBTITLE) or "").partition(", ")
+        parts = [p for p in (degree, field) if p]
+    dates = _dates(item)
+    return {
+        "school": _text(item, sel.P2016_TITLE),
+        "degree": parts[0] if parts else None,
+        "field_of_study": parts[1] if len(parts) > 1 else None,
+        "date_range": dates["date_range"] if dates else None,
+        "start": dates["start"] if dates else None,
+        "end": dates["end"] if dates else None,
+    }
+
+
+def parse(page: Page) -> dict:
+    """Fields read from a 2016 public page."""
+    if not applies(page):
+        return {}
+    out: dict = {}
+    card = page.topcard
+    if card is not None:
+        frame = find_class(card, sel.P2016_PHOTO)
+        photo = frame.find("img") if frame else None
+        src = (photo.get("src") or "") if photo else ""
+        out.update({
+            "full_name": text_of(card.find(id=sel.P2016_NAME_ID)) or _text(card, sel.P2016_NAME),
+            "headline": _text(card, sel.P2016_HEADLINE),
+            "location": _text(card, sel.P2016_LOCATION),
+            "photo_url": src if src.startswith("http") else None,
+        })
+    sections = page.sections
+    if "about" in sections:
+        out["about"] = block_text_of(find_class(sections["about"], sel.P2016_SUMMARY))
+    if "experience" in sections:
+        items = find_all_class(sections["experience"], sel.P2016_POSITION)
+        roles = (_position(item) for item in items)
+        out["experience"] = [r for r in roles if r]
+    if "education" in sections:
+        schools = find_all_class(sections["education"], sel.P2016_SCHOOL)
+        out["education"] = [_school(item) for item in schools]
+    if "skills" in sections:
+        names = (text_of(item) for item in find_all_class(sections["skills"], sel.P2016_SKILL)
+                 if not has_class(item, sel.P2016_SKILL_CONTROLS))
+        out["skills"] = list(dict.fromkeys(n for n in names if n))
+    if "languages" in sections:
+        out["languages"] = [
+            {"language": _text(item, sel.P2016_LANGUAGE_NAME),
+             "proficiency": _text(item, sel.P2016_PROFICIENCY)}
+            for item in find_all_class(sections["languages"], sel.P2016_LANGUAGE)]
+    return out

@@ -1,0 +1,109 @@
+"""Logged-in profiles, 2017–2020 (Ember "pv-top-card-section", "pv-entity__*" classes).
+
+This generation labels every field with a class, so it is read by selectors; grouped roles
+sit in a pv-entity__position-group list under the company's summary.
+"""
+
+from bs4 import Tag
+
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.page import Page
+from coffeechat.parsing.text import block_text_of, clean, find_all_class, find_class, text_of
+from coffeechat.parsing.topcard import degree_of, read_topcard
+
+NAME = "dom_2018"
+
+
+def applies(page: Page) -> bool:
+    """Whether the page carries pv-top-card-section / pv-entity__ classes."""
+    return page.has_marker(sel.PV_MARKERS)
+
+
+def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
+    """Visible text of the first descendant with one of these classes."""
+    return text_of(find_class(root, classes))
+
+
+def _role(node: Tag, company: str | None, location: str | None) -> dict | None:
+    """One position from its summary block."""
+    dates = split_date_range(_text(node, sel.PV_DATE_RANGE) or "")
+    if not dates:
+        return None
+    return {
+        "title": text_of(node.find(sel.PV_TITLE)),
+        "company": company or _text(node, sel.PV_COMPANY),
+        "employment_type": None,
+        "date_range": dates["date_range"],
+        "start": dates["start"],
+        "end": dates["end"],
+        "duration": dates["duration"] or _text(node, sel.PV_DURATION),
+        "location": _text(node, sel.PV_LOCATION) or location,
+        "description": block_text_of(find_class(node, sel.PV_DESCRIPTION)),
+    }
+
+
+def _experience(section: Tag) -> list[dict]:
+    """Positions in order, grouped roles flattened under their company."""
+    out = []
+    for position in find_all_class(section, sel.PV_POSITION):
+        roles = find_all_class(position, sel.PV_GROUP_ROLE)
+        if roles:
+            summary = find_class(position, sel.PV_GROUP_COMPANY)
+            company = text_of(summary.find(sel.PV_TITLE)) if summary else None
+            out.extend(r for r in (_role(role, company, None) for role in roles) if r)
+        else:
+            role = _role(position, None, None)
+            if role:
+                out.append(role)
+    return out
+
+
+def _education(section: Tag) -> list[dict]:
+    """Schools with degree, field and dates."""
+    out = []
+    for school in find_all_class(section, sel.PV_SCHOOL):
+        dates = split_date_range(_text(school, sel.PV_SCHOOL_DATES) or "")
+        out.append({
+            "school": _text(school, sel.PV_SCHOOL_NAME),
+            "degree": _text(school, sel.PV_DEGREE),
+            "field_of_study": _text(school, sel.PV_FIELD),
+            "date_range": dates["date_range"] if dates else None,
+            "start": dates["start"] if dates else None,
+            "end": dates["end"] if dates else None,
+        })
+    return out
+
+
+def parse(page: Page) -> dict:
+    """Fields read from a 2018 page."""
+    if not applies(page):
+        return {}
+    out: dict = {}
+    card = page.topcard
+    if card is not None:
+        listed = find_class(card, sel.PV_TOPCARD_LIST)
+        name_tag = card.find("h1") or (listed.find("li") if listed else None)
+        out.update({k: v for k, v in read_topcard(card, name_tag).items() if v})
+        badge = _text(card, sel.PV_DEGREE_BADGE)
+        out.update({k: v for k, v in {
+            "full_name": _text(card, sel.PV_NAME),
+            "headline": _text(card, sel.PV_HEADLINE),
+            "location": _text(card, sel.PV_LOCATION_TOP),
+            "about": block_text_of(find_class(card, sel.PV_SUMMARY)),
+            "connection_degree": degree_of(badge) if badge else None,
+        }.items() if v})
+    sections = page.sections
+    if "about" in sections and not out.get("about"):
+        out["about"] = block_text_of(find_class(sections["about"], sel.PV_SUMMARY))
+    if "experience" in sections:
+        out["experience"] = _experience(sections["experience"])
+    if "education" in sections:
+        out["education"] = _education(sections["education"])
+    if "skills" in sections:
+        names = (text_of(n) for n in find_all_class(sections["skills"], sel.PV_SKILL_NAME))
+        out["skills"] = list(dict.fromkeys(n for n in names if n))
+    if "languages" in sections:
+        names = (clean(text_of(n)) for n in find_all_class(sections["languages"], sel.PV_LANGUAGE))
+        out["languages"] = [{"language": n, "proficiency": None} for n in names if n]
+    return out

@@ -1,0 +1,111 @@
+"""Logged-in profiles, 2026 ("SDUI": hashed class names, componentkey attributes, name in h2).
+
+No class name means anything here, so everything is read from structure: the name is the h2
+inside the top card's link to /in/…, cards are <section>s named by their h2, items are
+separated by <hr>, grouped roles are <li>s, and lines are told apart by what they look like.
+"""
+
+from bs4 import Tag
+
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.entries import (Line, education_entry, experience_entry, group_heading,
+                                        language_entry, split_header)
+from coffeechat.parsing.page import Page
+from coffeechat.parsing.text import clean_block, lines
+from coffeechat.parsing.topcard import read_topcard
+
+NAME = "dom_2026"
+
+
+def applies(page: Page) -> bool:
+    """Whether the page is built from componentkey'd server-driven cards."""
+    return page.has_marker(sel.SDUI_MARKERS)
+
+
+def _segments(section: Tag) -> list[list[Line]]:
+    """The section's lines, cut into items at each <hr>, without the heading."""
+    heading = section.find(["h1", "h2"])
+    found = lines(section)
+    owner = {id(el): i for i, (el, _) in enumerate(found)}
+    cut_after: list[int] = []
+    seen = 0
+    for node in section.descendants:
+        if not isinstance(node, Tag):
+            continue
+        if node.name == "hr":
+            cut_after.append(seen)
+        elif id(node) in owner:
+            seen = owner[id(node)] + 1
+    segments, start = [], 0
+    for cut in [*cut_after, len(found)]:
+        segment = [(el, t) for el, t in found[start:cut]
+                   if not _is_heading(el, heading) and not _is_show_all(el)]
+        if segment:
+            segments.append(segment)
+        start = max(start, cut)
+    return segments
+
+
+def _is_heading(element: Tag, heading: Tag | None) -> bool:
+    """Whether a line is the section's own heading."""
+    return heading is not None and (element is heading or heading in element.parents)
+
+
+def _is_show_all(element: Tag) -> bool:
+    """Whether a line is the "Show all …" link to a /details/ page."""
+    link = element if element.name == "a" else element.find_parent("a")
+    return link is not None and sel.DETAILS_LINK in (link.get("href") or "")
+
+
+def _experience(segment: list[Line]) -> list[dict]:
+    """Roles of one experience item; roles grouped under a company are <li>s."""
+    by_role: dict[int, list[Line]] = {}
+    heading: list[str] = []
+    for el, text in segment:
+        role = el if el.name == "li" else el.find_parent("li")
+        if role is None:
+            heading.append(text)
+        else:
+            by_role.setdefault(id(role), []).append((el, text))
+    roles = [r for r in by_role.values() if any(split_date_range(t) for _, t in r)]
+    if not roles or any(split_date_range(t) for t in heading):
+        header, description = split_header(segment)
+        entry = experience_entry(header, description)
+        return [entry] if entry else []
+    group = group_heading(heading)
+    out = []
+    for role in roles:
+        header, description = split_header(role)
+        entry = experience_entry(header, description, group)
+        if entry:
+            out.append(entry)
+    return out
+
+
+def parse(page: Page) -> dict:
+    """Fields read from a 2026 page."""
+    if not applies(page):
+        return {}
+    out: dict = {}
+    if page.topcard is not None:
+        out.update(read_topcard(page.topcard, page.topcard.select_one(sel.SDUI_NAME)))
+    sections = page.sections
+    if "about" in sections:
+        texts = [t for segment in _segments(sections["about"]) for _, t in segment]
+        out["about"] = clean_block("\n".join(texts))
+    if "experience" in sections:
+        out["experience"] = [role for segment in _segments(sections["experience"])
+                             for role in _experience(segment)]
+    if "education" in sections:
+        entries = (education_entry(split_header(segment)[0])
+                   for segment in _segments(sections["education"]))
+        out["education"] = [e for e in entries if e]
+    if "skills" in sections:
+        out["skills"] = list(dict.fromkeys(segment[0][1]
+                                           for segment in _segments(sections["skills"])))
+    if "languages" in sections:
+        entries = (language_entry([t for _, t in segment])
+                   for segment in _segments(sections["languages"]))
+        out["languages"] = [e for e in entries if e]
+    return out

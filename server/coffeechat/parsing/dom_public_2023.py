@@ -1,0 +1,131 @@
+"""Logged-out public profiles, 2020–2024 ("top-card-layout", "profile-section-card").
+
+Fields are labelled by class; grouped roles are experience-group-position items under an
+experience-group-header naming the company.
+"""
+
+from bs4 import Tag
+
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.page import Page
+from coffeechat.parsing.text import block_text_of, find_all_class, find_class, lines, text_of
+
+NAME = "dom_public_2023"
+
+
+def applies(page: Page) -> bool:
+    """Whether the page has the public top-card-layout or its section cards."""
+    return page.has_marker(sel.PUBLIC_MARKERS)
+
+
+def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
+    """Visible text of the first descendant with one of these classes."""
+    return text_of(find_class(root, classes))
+
+
+def _dates(node: Tag) -> dict | None:
+    """Dates of a card: "<time>Mar 2023</time> - Present" plus a nested duration span."""
+    found = find_class(node, sel.PUBLIC_DATE_RANGE)
+    if found is None:
+        return None
+    texts = [t for _, t in lines(found)]
+    return split_date_range(" · ".join(texts)) or split_date_range(texts[0]) if texts else None
+
+
+def _position(card: Tag, company: str | None) -> dict | None:
+    """One role card."""
+    dates = _dates(card)
+    if not dates:
+        return None
+    return {
+        "title": _text(card, sel.PUBLIC_CARD_TITLE),
+        "company": _text(card, sel.PUBLIC_CARD_SUBTITLE) or company,
+        "employment_type": None,
+        "date_range": dates["date_range"],
+        "start": dates["start"],
+        "end": dates["end"],
+        "duration": dates["duration"],
+        "location": _text(card, sel.PUBLIC_POSITION_LOCATION),
+        "description": _description(card),
+    }
+
+
+def _description(card: Tag) -> str | None:
+    """A role's description, the full text when the page also holds a truncated one."""
+    box = find_class(card, sel.PUBLIC_POSITION_DESCRIPTION)
+    return block_text_of(find_class(box, sel.PUBLIC_DESCRIPTION_FULL) or box)
+
+
+def _experience(section: Tag) -> list[dict]:
+    """Roles in order; a group's roles take the group's company when they lack one."""
+    out = []
+    for item in find_all_class(section, sel.PUBLIC_EXPERIENCE_ITEM):
+        roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION)
+        if roles:
+            company = _text(item, sel.PUBLIC_GROUP_COMPANY)
+            out.extend(r for r in (_position(role, company) for role in roles) if r)
+        else:
+            role = _position(item, None)
+            if role:
+                out.append(role)
+    return out
+
+
+def _education(section: Tag) -> list[dict]:
+    """Schools; degree and field are two spans, or one when the field is not given."""
+    out = []
+    for card in find_all_class(section, sel.PUBLIC_EDUCATION_ITEM):
+        parts = [text_of(p) for p in find_all_class(card, sel.PUBLIC_DEGREE_PARTS)]
+        dates = _dates(card)
+        out.append({
+            "school": _text(card, sel.PUBLIC_CARD_TITLE),
+            "degree": parts[0] if parts else None,
+            "field_of_study": parts[1] if len(parts) > 1 else None,
+            "date_range": dates["date_range"] if dates else None,
+            "start": dates["start"] if dates else None,
+            "end": dates["end"] if dates else None,
+        })
+    return out
+
+
+def _location(card: Tag) -> str | None:
+    """The first subline item that is not a follower or connection count."""
+    for item in find_all_class(card, sel.PUBLIC_SUBLINE_ITEMS):
+        text = text_of(item)
+        if text and not sel.TOPCARD_NOISE.match(text):
+            return text
+    return None
+
+
+def parse(page: Page) -> dict:
+    """Fields read from a public 2023 page."""
+    if not applies(page):
+        return {}
+    out: dict = {}
+    card = page.topcard
+    if card is not None:
+        photo = find_class(card, sel.PUBLIC_PHOTO)
+        src = photo.get("data-delayed-url") or photo.get("src") if photo else None
+        out.update({
+            "full_name": _text(card, sel.PUBLIC_NAME),
+            "headline": _text(card, sel.PUBLIC_HEADLINE),
+            "location": _location(card),
+            "photo_url": src if src and src.startswith("http") else None,
+        })
+    sections = page.sections
+    if "about" in sections:
+        out["about"] = block_text_of(find_class(sections["about"], sel.PUBLIC_SECTION_CONTENT))
+    if "experience" in sections:
+        out["experience"] = _experience(sections["experience"])
+    if "education" in sections:
+        out["education"] = _education(sections["education"])
+    if "skills" in sections:
+        names = (_text(c, sel.PUBLIC_CARD_TITLE) for c in sections["skills"].find_all("li"))
+        out["skills"] = list(dict.fromkeys(n for n in names if n))
+    if "languages" in sections:
+        out["languages"] = [
+            {"language": _text(c, sel.PUBLIC_CARD_TITLE),
+             "proficiency": _text(c, sel.PUBLIC_CARD_SUBTITLE)}
+            for c in sections["languages"].find_all("li") if _text(c, sel.PUBLIC_CARD_TITLE)]
+    return out

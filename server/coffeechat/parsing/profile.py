@@ -1,0 +1,103 @@
+"""Profile pages: run every strategy, then merge field by field in order of trust."""
+
+from typing import Any
+
+from coffeechat.parsing import (dom_2016, dom_2018, dom_2021, dom_2026, dom_public_2023,
+                                embedded, fallback, jsonld)
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.errors import ParseError
+from coffeechat.parsing.page import Page, load
+
+# Newest first: a page matches one generation's markers, and the first that reads it wins.
+DOM_STRATEGIES = (dom_2026, dom_2021, dom_2018, dom_public_2023, dom_2016)
+SCALARS = ("full_name", "headline", "location", "about", "connection_degree", "profile_url",
+           "member_urn", "photo_url")
+LISTS = ("experience", "education", "skills", "languages")
+# Embedded data is exact where it exists; the DOM is what the person saw, and the only source
+# of the lists with every detail (JSON-LD languages lack proficiency, its place lacks region).
+_IDENTITY_FIRST = ("embedded", "jsonld", "dom", "fallback")
+_FIELD_ORDER = {
+    "location": ("embedded", "dom", "jsonld", "fallback"),
+    **{name: ("dom", "embedded", "jsonld", "fallback") for name in ("about", *LISTS)},
+}
+# What a /details/<section>/ page is about besides its section.
+_DETAILS_SCALARS = ("full_name", "profile_url", "member_urn")
+
+
+def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
+    """Parse a profile or profile-details page into the result shape."""
+    page = load(html, url, kind)
+    found, warnings = _run_strategies(page)
+    result: dict[str, Any] = {"kind": kind}
+    sources: dict[str, str] = {}
+    for name in (*SCALARS, *LISTS):
+        if kind == "profile-details" and name in SCALARS and name not in _DETAILS_SCALARS:
+            result[name] = None
+            continue
+        value, source = _pick(name, found)
+        result[name] = value if value is not None else ([] if name in LISTS else None)
+        if source:
+            sources[name] = source
+    result["current"], current_source = _current(result["experience"], found, kind)
+    if current_source:
+        sources["current"] = current_source
+    if kind == "profile" and not result["full_name"] and not any(result[n] for n in LISTS):
+        raise ParseError("a LinkedIn profile page, but no part of the profile could be read"
+                         " from it (a new page layout, or a page saved before it loaded)")
+    warnings.extend(_partial_sections(page, result))
+    result["sources"] = sources
+    result["warnings"] = warnings
+    return {key: result[key] for key in ("kind", *SCALARS, "current", *LISTS, "sources",
+                                         "warnings")}
+
+
+def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]:
+    """(group, strategy name, fields) for every strategy that read something."""
+    runs = [("embedded", embedded), ("jsonld", jsonld),
+            *(("dom", s) for s in DOM_STRATEGIES), ("fallback", fallback)]
+    found, warnings = [], []
+    for group, strategy in runs:
+        try:
+            fields = strategy.parse(page)
+        except Exception as exc:  # one strategy's bug must not lose what the others read
+            warnings.append(f"{strategy.NAME} could not read this page: {type(exc).__name__}")
+            continue
+        if fields:
+            found.append((group, strategy.NAME, fields))
+    return found, warnings
+
+
+def _pick(name: str, found: list[tuple[str, str, dict]]) -> tuple[Any, str | None]:
+    """The first non-empty value of a field, strategies taken in the field's order of trust."""
+    for group in _FIELD_ORDER.get(name, _IDENTITY_FIRST):
+        for strategy_group, strategy, fields in found:
+            value = fields.get(name)
+            if strategy_group == group and value not in (None, "", []):
+                return value, strategy
+    return None, None
+
+
+def _current(experience: list[dict], found: list, kind: str) -> tuple[dict, str | None]:
+    """The ongoing role (latest start among roles without an end), else what data says."""
+    ongoing = [role for role in experience if role.get("start") and role.get("end") is None]
+    if ongoing:
+        latest = max(ongoing, key=lambda role: (role["start"] + "-00")[:7])
+        return {"title": latest["title"], "company": latest["company"]}, "experience"
+    if kind == "profile":
+        value, source = _pick("current", found)
+        if value:
+            return value, source
+    return {"title": None, "company": None}, None
+
+
+def _partial_sections(page: Page, result: dict) -> list[str]:
+    """Warnings for sections the page shows only in part ("Show all 21 skills")."""
+    warnings = []
+    for name in LISTS:
+        section = page.sections.get(name)
+        if section is not None and section.select_one(f'a[href*="{sel.DETAILS_LINK}{name}"]'):
+            warnings.append(f"this page shows only part of the {name}: capture "
+                            f"/details/{name}/ for the rest")
+    if page.kind == "profile" and not result["experience"]:
+        warnings.append("no experience found on this page")
+    return warnings

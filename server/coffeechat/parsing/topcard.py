@@ -1,0 +1,79 @@
+"""Reading a logged-in top card (2021–2026) by the order and look of its lines.
+
+The top card is: name, degree badge(s), headline, company · school, location, "Contact info",
+connection counts, calls to action. Class names change every year; that order has not.
+"""
+
+from bs4 import Tag
+
+from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.text import clean, lines
+
+
+def degree_of(text: str) -> str | None:
+    """"· 1st" → "1st", "2º" → "2nd", "3rd+" → "3rd+", anything else → None."""
+    m = sel.DEGREE_BADGE.match(text)
+    return {"1": "1st", "2": "2nd", "3": "3rd+"}[m.group(1)] if m else None
+
+
+def _offers_connect(card: Tag) -> bool:
+    """Whether the card's calls to action include Connect (so the person is not 1st)."""
+    for control in card.find_all(["button", "a"]):
+        label = f"{control.get('aria-label') or ''} {control.get_text(' ')}"
+        if sel.CONNECT_CTA.search(label):
+            return True
+    return False
+
+
+def connection_degree(card: Tag, texts: list[str]) -> str | None:
+    """The subject's degree; with several badges the calls to action decide.
+
+    A 2026 card renders "· 1st" and "· 2nd" and hides one with CSS
+    (profile-2026-first-degree.html): Message without Connect means a 1st-degree connection.
+    """
+    badges = list(dict.fromkeys(d for d in map(degree_of, texts) if d))
+    if len(badges) <= 1:
+        return badges[0] if badges else None
+    if _offers_connect(card):
+        return next((b for b in badges if b != "1st"), badges[0])
+    if card.select_one(f'a[href*="{sel.MESSAGE_CTA_HREF}"]') is not None and "1st" in badges:
+        return "1st"
+    return badges[0]
+
+
+def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
+    """Name, headline, location and degree from a top card whose name element is known."""
+    found = lines(card)
+    texts = [t for _, t in found]
+    out: dict = {"connection_degree": connection_degree(card, texts)}
+    if name_tag is None:
+        return out
+    out["full_name"] = clean(name_tag.get_text(" "))
+    start = next((i for i, (el, _) in enumerate(found)
+                  if el is name_tag or name_tag in el.parents), None)
+    if start is None:
+        return out
+    after = [(el, t) for el, t in found[start + 1:] if not degree_of(t)]
+    for _, text in after:
+        if not sel.TOPCARD_NOISE.match(text):
+            out["headline"] = text
+            break
+    for i, (el, text) in enumerate(after):
+        href = el.get("href") or ""
+        if sel.CONTACT_INFO.match(text) or sel.CONTACT_INFO_HREF in href:
+            before = [t for _, t in after[:i] if not sel.TOPCARD_NOISE.match(t)]
+            if before and before[-1] != out.get("headline"):
+                out["location"] = before[-1]
+            break
+    out["photo_url"] = photo_url(card)
+    return out
+
+
+def photo_url(card: Tag) -> str | None:
+    """The member photo: LinkedIn serves it from a profile-displayphoto/framedphoto path."""
+    for img in card.find_all("img"):
+        for attr in ("src", "data-delayed-url"):
+            src = img.get(attr) or ""
+            if src.startswith("http") and sel.PHOTO_PATH.search(src):
+                return src
+    return None

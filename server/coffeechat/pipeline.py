@@ -1,0 +1,95 @@
+"""Interactions with a prospect (invitation sent, reply received, meeting held, ...) as log entries and stages."""
+
+from datetime import datetime
+from typing import Any
+
+from coffeechat.errors import BadInput
+from coffeechat.model import STAGES
+
+# action → (label for people, the stage it implies or None)
+ACTIONS: dict[str, tuple[str, str | None]] = {
+    "invitation_sent": ("Invitation sent", "contacted"),
+    "message_sent": ("Message sent", "contacted"),
+    "follow_up_sent": ("Follow-up sent", "contacted"),
+    "reply_received": ("Reply received", "replied"),
+    "meeting_scheduled": ("Meeting scheduled", "scheduled"),
+    "meeting_held": ("Meeting held", "met"),
+    "thank_you_sent": ("Thank-you sent", "thanked"),
+    "keep_in_touch_sent": ("Kept in touch", "in_touch"),
+    "referral_given": ("Referral given", None),
+    "note": ("Note", None),
+}
+# The forward path; declined and not_now sit outside it.
+PATH = STAGES[:STAGES.index("in_touch") + 1]
+MAX_TEXT = 4000
+
+
+def implied_stage(current: str, action: str) -> str | None:
+    """The stage an action moves the prospect to, or None when it stays (the pipeline only moves forward)."""
+    target = ACTIONS[action][1]
+    if target is None or target == current:
+        return None
+    if current not in PATH:
+        # Hearing back from someone parked as declined/not now re-opens them; sending does not.
+        return target if action in ("reply_received", "meeting_scheduled", "meeting_held") else None
+    return target if PATH.index(target) > PATH.index(current) else None
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key) or ""
+    if not isinstance(value, str):
+        raise BadInput(f"{key} must be text")
+    value = value.strip()
+    if len(value) > MAX_TEXT:
+        raise BadInput(f"{key} is too long (at most {MAX_TEXT} characters)")
+    return value
+
+
+def meeting_time(value: Any) -> str:
+    """A meeting's date and time as ISO text (minutes precision); accepts the browser's datetime-local value."""
+    if not isinstance(value, str) or not value.strip():
+        raise BadInput("a scheduled meeting needs its date and time (when), e.g. 2026-03-04T15:30")
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise BadInput(f"cannot read the meeting time {value!r}; use YYYY-MM-DDTHH:MM") from None
+    return when.isoformat(timespec="minutes")
+
+
+def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) -> dict[str, Any]:
+    """The log entry an interaction adds (validated; the store adds id and timestamp)."""
+    if action not in ACTIONS:
+        raise BadInput(f"unknown interaction {action!r}; use one of: {', '.join(ACTIONS)}")
+    entry: dict[str, Any] = {"type": action}
+    if data.get("at"):
+        entry["at"] = meeting_time(data["at"])
+    if action == "meeting_scheduled":
+        entry["when"] = meeting_time(data.get("when"))
+        if where := _text(data, "where"):
+            entry["where"] = where
+    elif action == "referral_given":
+        other = data.get("prospect_id")
+        if isinstance(other, str) and other.strip().isdigit():
+            other = int(other)
+        if isinstance(other, bool) or not isinstance(other, int) or not exists(other):
+            raise BadInput("a referral names the stored prospect they referred you to (prospect_id)")
+        entry["prospect_id"] = other
+    elif action == "note" and not _text(data, "note"):
+        raise BadInput("a note needs some text")
+    if note := _text(data, "note"):
+        entry["note"] = note
+    return entry
+
+
+def record(store, prospect_id: int, action: str, data: dict[str, Any]) -> dict[str, Any]:
+    """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
+    entry = log_entry_for(action, data, store.find_by_id)
+    if action == "referral_given" and entry["prospect_id"] == prospect_id:
+        raise BadInput("a prospect cannot refer you to themself")
+    prospect = store.add_log(prospect_id, entry)
+    stage = implied_stage(prospect.get("stage") or "saved", action)
+    if stage:
+        prospect = store.patch(prospect_id, {"stage": stage})
+    if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
+        store.patch(entry["prospect_id"], {"referred_by": prospect_id})
+    return prospect

@@ -1,0 +1,153 @@
+"""The extension end to end: real headless Chromium, the unpacked extension, the real server,
+and the saved LinkedIn pages served as if from https://www.linkedin.com."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+PROFILE = "/in/janice-jiang-508bba21b/"
+PROFILE_NAME = "Janice Jiang"
+SEARCH = "/search/results/people/?keywords=director%20in%20energy"
+# The named results of the saved search page; the rest are hidden as "LinkedIn Member".
+SEARCH_NAMES = {"Fatih Birol", "Philippe DAVID"}
+
+
+def open_popup_on(browser, path):
+    """Open a LinkedIn page, press the toolbar button on it, open the popup for its tab."""
+    page, tab_id = browser.open_linkedin(path)
+    browser.click_toolbar_button(page)
+    return page, browser.open_popup(tab_id)
+
+
+@pytest.fixture
+def paired(coffeechat_process, extension_browser, coffeechat_server):
+    # The order of the arguments lets the server boot while Chromium starts.
+    options = extension_browser.pair(coffeechat_server.url, coffeechat_server.token)
+    expect(options.locator("#result")).to_contain_text("Connected to coffeechat")
+    options.close()
+    return extension_browser
+
+
+def test_save_from_popup_stores_prospect_and_shows_note(paired, coffeechat_server, artifacts_dir):
+    _, popup = open_popup_on(paired, PROFILE)
+    expect(popup.locator("#server-state")).to_have_text("Connected")
+    expect(popup.locator("#server-fix")).to_be_hidden()
+    save = popup.locator("#save")
+    expect(save).to_have_text("Save this profile")
+    save.click()
+
+    expect(popup.locator("#result-title")).to_have_text(f"Saved {PROFILE_NAME}")
+    expect(popup.locator("#stage")).to_contain_text("Stage:")
+    note = popup.locator("#note").input_value()
+    assert PROFILE_NAME.split()[0] in note
+    length, limit = map(int, re.fullmatch(r"(\d+)/(\d+)", popup.locator("#note-count").inner_text()).groups())
+    assert length == len(note) and 0 < length <= limit
+    popup.screenshot(path=str(artifacts_dir / "popup-after-save.png"), full_page=True)
+    popup.locator("#copy").click()
+    expect(popup.locator("#copy")).to_have_text("Copied")
+
+    prospects = coffeechat_server.prospects()
+    assert [p["full_name"] for p in prospects] == [PROFILE_NAME]
+    with paired.context.expect_page() as dashboard:
+        popup.locator("#open-dashboard").click()
+    assert dashboard.value.url == f"{coffeechat_server.url}/prospects/{prospects[0]['id']}"
+
+
+def test_saving_twice_updates_the_same_prospect(paired, coffeechat_server):
+    page, popup = open_popup_on(paired, PROFILE)
+    popup.locator("#save").click()
+    expect(popup.locator("#result-title")).to_have_text(f"Saved {PROFILE_NAME}")
+    expect(popup.locator("#save")).to_have_text("Save again")
+    popup.locator("#save").click()
+    expect(popup.locator("#result-title")).to_have_text(re.compile(rf"^Updated {PROFILE_NAME} \((\d+ fields? changed|nothing changed)\)$"))
+    assert [p["full_name"] for p in coffeechat_server.prospects()] == [PROFILE_NAME]
+
+
+def test_search_page_saves_the_named_people(paired, coffeechat_server, artifacts_dir):
+    _, popup = open_popup_on(paired, SEARCH)
+    save = popup.locator("#save")
+    expect(save).to_have_text(f"Save {len(SEARCH_NAMES)} people on this page")
+    save.click()
+    expect(popup.locator("#result-title")).to_have_text(f"Saved {len(SEARCH_NAMES)} people")
+    expect(popup.locator("#result-detail")).to_have_text(f"{len(SEARCH_NAMES)} new, 0 updated")
+    expect(popup.locator("#people li")).to_have_count(len(SEARCH_NAMES))
+    for nothing_to_show in ("#stage", "#note-box", "#actions"):
+        expect(popup.locator(nothing_to_show)).to_be_hidden()
+    popup.screenshot(path=str(artifacts_dir / "popup-search-saved.png"), full_page=True)
+    assert {p["full_name"] for p in coffeechat_server.prospects()} == SEARCH_NAMES
+
+
+def test_wrong_token_is_reported_and_nothing_is_stored(coffeechat_process, extension_browser, coffeechat_server,
+                                                       artifacts_dir):
+    options = extension_browser.pair(coffeechat_server.url, "not-the-token")
+    expect(options.locator("#result")).to_contain_text("refused the token")
+    options.screenshot(path=str(artifacts_dir / "options-wrong-token.png"), full_page=True)
+    _, popup = open_popup_on(extension_browser, PROFILE)
+    expect(popup.locator("#server-state")).to_have_text("Wrong token")
+    expect(popup.locator("#server-fix")).to_contain_text("coffeechat token")
+    popup.locator("#save").click()
+    expect(popup.locator("#error")).to_contain_text("token is wrong")
+    expect(popup.locator("#result")).to_be_hidden()
+    assert coffeechat_server.prospects() == []
+    assert extension_browser.storage("queue") in (None, []), "a refused token is not a reason to queue"
+
+
+def test_capture_waits_while_server_is_down_then_is_sent_once(paired, coffeechat_server, artifacts_dir):
+    coffeechat_server.stop()
+    _, popup = open_popup_on(paired, PROFILE)
+    expect(popup.locator("#server-state")).to_have_text("Not running")
+    popup.locator("#save").click()
+    expect(popup.locator("#notice")).to_contain_text("not running")
+    expect(popup.locator("#error")).to_be_hidden()
+    expect(popup.locator("#queue")).to_have_text("1 capture waiting for coffeechat")
+    assert paired.badge_text() == "1"
+    assert len(paired.storage("queue")) == 1
+    popup.screenshot(path=str(artifacts_dir / "popup-server-down.png"), full_page=True)
+
+    coffeechat_server.start()  # same port, same data folder
+    popup.reload()  # opening the popup sends what waited
+    expect(popup.locator("#server-state")).to_have_text("Connected")
+    expect(popup.locator("#queue")).to_be_hidden()
+    assert paired.storage("queue") == []
+    assert paired.badge_text() == ""
+    paired.worker.evaluate("coffeechat.flushQueue()")  # an alarm firing now sends nothing more
+    assert [p["full_name"] for p in coffeechat_server.prospects()] == [PROFILE_NAME]
+
+
+def test_capture_leaves_the_linkedin_page_untouched(paired, coffeechat_server):
+    page, popup = open_popup_on(paired, PROFILE)
+    page.evaluate("""() => {
+        window.__mutations = 0;
+        new MutationObserver((records) => { window.__mutations += records.length; })
+            .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+    }""")
+    before = page.evaluate("() => document.documentElement.outerHTML")
+    popup.locator("#save").click()
+    expect(popup.locator("#result-title")).to_have_text(f"Saved {PROFILE_NAME}")
+    assert page.evaluate("() => document.documentElement.outerHTML") == before
+    assert page.evaluate("() => window.__mutations") == 0
+    # The capture script's guard lives in the extension's isolated world, not the page's.
+    assert page.evaluate("() => typeof window.coffeechatCapture") == "undefined"
+
+
+def test_shortcut_save_confirms_on_the_badge(paired, coffeechat_server):
+    page, tab_id = paired.open_linkedin(PROFILE)
+    paired.click_toolbar_button(page)  # the shortcut grants activeTab the same way
+    # What the shortcut and the context-menu entry run (keyboard shortcuts need a headed browser).
+    paired.worker.evaluate("(tabId) => coffeechat.saveFromGesture({id: tabId})", tab_id)
+    assert paired.badge_text() == "✓"
+    assert [p["full_name"] for p in coffeechat_server.prospects()] == [PROFILE_NAME]
+
+
+def test_company_page_is_saved_and_other_pages_are_explained(paired, coffeechat_server):
+    _, popup = open_popup_on(paired, "/company/facebook/about/")
+    expect(popup.locator("#save")).to_have_text("Save this company")
+    popup.locator("#save").click()
+    expect(popup.locator("#result-title")).to_have_text("Saved Facebook")
+
+    _, popup = open_popup_on(paired, "/feed/")
+    expect(popup.locator("#page-info")).to_contain_text("Open a profile")
+    expect(popup.locator("#save")).to_be_hidden()

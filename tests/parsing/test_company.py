@@ -1,0 +1,128 @@
+"""Company pages: 2018 About tab, public JSON-LD pages, 2019–2025 and 2026 About layouts."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coffeechat.parsing.company import FIELDS, parse_company, split_specialties
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def page(name: str) -> str:
+    return (FIXTURES / "pages" / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_shared_2018_about_tab():
+    name = "company-about-2018"
+    html = (FIXTURES / "linkedin" / f"{name}.html").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / "linkedin" / f"{name}.expected.json").read_text("utf-8"))
+    result = parse_company(html)
+    assert list(result) == ["kind", *FIELDS, "sources", "warnings"]
+    assert {k: result[k] for k in FIELDS} == {k: expected[k] for k in FIELDS}
+    assert result["warnings"] == []
+    assert result["sources"]["industry"] == "dom-definition-list"
+
+
+def test_public_page_with_json_ld():
+    result = parse_company(page("company-public-jsonld"))
+    assert {k: result[k] for k in FIELDS} == {
+        "company_name": "Acme Robotics", "tagline": "Robots that fold laundry",
+        "industry": "Automation Machinery Manufacturing", "company_size": "201-500 employees",
+        "headquarters": "Austin, Texas", "website": "https://acme-robotics.example",
+        "founded": "2015",
+        "specialties": ["Robotics", "Computer Vision", "Research and Development",
+                        "Home Automation"],
+    }
+    assert result["sources"]["company_name"] == "json-ld"
+    assert result["sources"]["company_size"] == "dom-about-us"
+    assert result["sources"]["headquarters"] == "dom-about-us"
+
+
+def test_json_ld_fills_what_the_page_does_not_show():
+    ld = ('{"@context": "http://schema.org", "@type": "Corporation", "name": "Vandelay",'
+          ' "sameAs": ["https://www.linkedin.com/company/vandelay", "https://vandelay.example"],'
+          ' "foundingDate": "1989", "address": {"addressLocality": "New York",'
+          ' "addressRegion": "NY"}}')
+    html = (f'<script type="application/ld+json">{ld}</script>'
+            '<main><h1>Vandelay Industries</h1>'
+            '<dl><dt>Industry</dt><dd>Import/Export</dd></dl></main>')
+    result = parse_company(html)
+    assert result["company_name"] == "Vandelay"
+    assert (result["industry"], result["headquarters"], result["website"], result["founded"]) == (
+        "Import/Export", "New York, NY", "https://vandelay.example", "1989")
+    assert result["sources"]["industry"] == "dom-definition-list"
+    assert result["sources"]["website"] == "json-ld"
+
+
+def test_2024_about_tab_in_portuguese():
+    result = parse_company(page("company-2024-about-pt"))
+    assert {k: result[k] for k in FIELDS} == {
+        "company_name": "Exemplo Tecnologia",
+        "tagline": "Software que simplifica a contabilidade",
+        "industry": "Desenvolvimento de software",
+        "company_size": "201-500 funcionários",  # not the "347 associados" dd after it
+        "headquarters": "Curitiba, PR", "website": "https://exemplo.example", "founded": "2009",
+        "specialties": ["Contabilidade", "ERP", "Pesquisa e Desenvolvimento", "Nuvem"],
+    }
+
+
+def test_2026_hashed_labels():
+    result = parse_company(page("company-2026-hashed-labels"))
+    assert result["company_name"] == "Northwind Traders"
+    assert result["industry"] == "Food and Beverage Services"
+    assert result["company_size"] == "51-200 employees"
+    assert result["headquarters"] == "Seattle, WA"
+    assert result["website"] == "https://northwind.example"
+    assert result["founded"] == "1998"
+    assert result["specialties"] == ["Cheese", "Coffee", "Chocolate"]
+    assert result["sources"]["industry"] == "dom-labels"
+
+
+def test_home_tab_falls_back_to_the_top_card():
+    html = """<main><section class="org-top-card">
+      <h1 class="org-top-card-summary__title">Globex</h1>
+      <div class="org-top-card-summary-info-list__info-item">Utilities</div>
+      <div class="org-top-card-summary-info-list__info-item">Springfield</div>
+      <div class="org-top-card-summary-info-list__info-item">1,024 followers</div>
+    </section></main>"""
+    result = parse_company(html)
+    assert (result["company_name"], result["industry"], result["headquarters"]) == (
+        "Globex", "Utilities", "Springfield")
+    assert result["specialties"] == []
+    assert result["sources"]["industry"] == "dom-top-card"
+
+
+def test_title_is_the_last_resort_for_the_name():
+    result = parse_company("<title>Initech: About | LinkedIn</title><p>nothing</p>")
+    assert result["company_name"] == "Initech"
+    assert result["sources"]["company_name"] == "title"
+    assert result["warnings"] == ["no company details found: save the company's About tab "
+                                  "for industry, size and specialties"]
+
+
+def test_broken_json_ld_is_ignored():
+    html = ('<script type="application/ld+json">{"@type": "Organization", "name": </script>'
+            '<main><h1>Umbrella</h1></main>')
+    assert parse_company(html)["company_name"] == "Umbrella"
+
+
+SPECIALTIES = [
+    ("A, B, and C", ["A", "B", "C"]),
+    ("A, B e C", ["A", "B", "C"]),
+    ("A, B y C", ["A", "B", "C"]),
+    ("A, B et C", ["A", "B", "C"]),
+    ("A, B und C", ["A", "B", "C"]),
+    ("A, B i C", ["A", "B", "C"]),
+    ("A; B; C", ["A", "B", "C"]),
+    ("Research and Development", ["Research and Development"]),
+    ("A, Research and Development, and C", ["A", "Research and Development", "C"]),
+    ("Pesquisa e Desenvolvimento", ["Pesquisa e Desenvolvimento"]),
+    ("  ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), SPECIALTIES)
+def test_split_specialties(text, items):
+    assert split_specialties(text) == items

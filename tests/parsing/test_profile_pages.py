@@ -1,0 +1,113 @@
+"""Hand-made pages under tests/fixtures/pages, one per rule: a generation, a language, a trap."""
+
+from pathlib import Path
+
+import pytest
+
+from coffeechat.parsing import parse_page
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+RESULT_KEYS = ["kind", "full_name", "headline", "location", "about", "connection_degree",
+               "profile_url", "member_urn", "photo_url", "current", "experience", "education",
+               "skills", "languages", "sources", "warnings"]
+
+
+def parse(name: str, url: str | None = None) -> dict:
+    return parse_page((PAGES / name).read_bytes(), url)
+
+
+def roles(result: dict) -> list[tuple]:
+    return [(r["title"], r["company"], r["employment_type"], r["start"], r["end"], r["location"])
+            for r in result["experience"]]
+
+
+def test_portuguese_2022_page_reads_groups_dates_and_labels():
+    r = parse("profile-2022-pt.html")
+    assert list(r) == RESULT_KEYS
+    assert (r["full_name"], r["location"], r["connection_degree"]) == (
+        "Mariana Costa", "São Paulo, Brasil", "2nd")
+    assert r["profile_url"] == "https://www.linkedin.com/in/mariana-costa-42/"  # br. host, case
+    assert roles(r) == [
+        ("Engenheira de dados sênior", "Nubank", "Tempo integral", "2022-01", None, "São Paulo, Brasil"),
+        ("Engenheira de dados", "Nubank", "Tempo integral", "2021-03", "2021-12", "São Paulo, Brasil"),
+        ("Analista de dados", "Itaú Unibanco", "Estágio", "2019-02", "2021-02", "Rio de Janeiro, Brasil"),
+    ]
+    assert r["experience"][0]["date_range"] == "jan. de 2022 - o momento"
+    assert r["experience"][0]["duration"] == "2 anos 3 meses"
+    # The "Competências: …" line under a role is not its description.
+    assert r["experience"][0]["description"] == "Lidero a plataforma de streaming."
+    assert r["education"][0]["degree"] == "Bacharelado"
+    assert r["education"][0]["field_of_study"] == "Ciência da Computação"
+    assert r["skills"] == ["Apache Spark", "Python"]
+    assert r["languages"] == [{"language": "Inglês", "proficiency": "Nível avançado"}]
+    assert r["about"] == "Construo pipelines de dados.\nAntes, fui analista."
+
+
+def test_noise_sections_are_not_the_subject():
+    r = parse("profile-2022-pt.html")
+    text = repr(r)
+    for other in ("Pedro Lima", "João Pereira", "Cientista de dados", "Gerente de produto"):
+        assert other not in text
+
+
+def test_2026_page_in_german_with_two_badges_and_connect_is_second_degree():
+    r = parse("profile-2026-de-second-degree.html", "https://www.linkedin.com/in/jonas-becker-7a1/")
+    assert r["connection_degree"] == "2nd"
+    assert (r["full_name"], r["headline"], r["location"]) == (
+        "Jonas Becker", "Produktmanager bei SAP | Ex-Siemens", "Berlin, Deutschland")
+    assert roles(r) == [
+        ("Senior Produktmanager", "SAP", "Vollzeit", "2023-01", None, "Berlin, Deutschland"),
+        ("Produktmanager", "SAP", "Vollzeit", "2020-03", "2022-12", "Berlin, Deutschland"),
+        ("Werkstudent", "Siemens", "Teilzeit", "2017-10", "2020-02", "München, Deutschland"),
+    ]
+    assert r["experience"][0]["description"] == (
+        "Verantwortlich für die Cloud-Plattform.\nZwei Teams mit 14 Personen.")
+    assert r["current"] == {"title": "Senior Produktmanager", "company": "SAP"}
+    assert r["education"] == [{"school": "Technische Universität München",
+                               "degree": "Master of Science - MS", "field_of_study": "Informatik",
+                               "date_range": "2015 – 2017", "start": "2015", "end": "2017"}]
+    assert [lang["language"] for lang in r["languages"]] == ["Deutsch", "Englisch"]
+    assert "Anna Schmidt" not in repr(r)
+    assert r["photo_url"].startswith("https://media.licdn.com/")
+    assert any("/details/experience/" in w for w in r["warnings"])
+
+
+def test_public_2016_generation():
+    r = parse("public-2016.html")
+    assert (r["full_name"], r["headline"], r["location"]) == (
+        "Priya Raman", "Product Designer at Monzo", "London, United Kingdom")
+    assert r["profile_url"] == "https://www.linkedin.com/in/priyaraman/"
+    assert [(e["date_range"], e["duration"]) for e in r["experience"]] == [
+        ("March 2015 – Present", "1 year 9 months"),
+        ("September 2012 – February 2015", "2 years 6 months")]
+    assert r["education"][0]["degree"] == "BA"
+    assert r["education"][0]["field_of_study"] == "Graphic Design"
+    assert r["skills"] == ["User Experience", "Sketch"]
+    assert "Sam Jones" not in repr(r)
+    assert r["sources"]["experience"] == "dom_2016"
+
+
+def test_details_experience_page_flattens_groups_and_takes_the_name_from_the_title():
+    r = parse("details-experience-2024.html", "https://www.linkedin.com/in/lena-novak/details/experience/")
+    assert r["kind"] == "profile-details"
+    assert list(r) == RESULT_KEYS
+    assert r["full_name"] == "Lena Novak"
+    assert r["profile_url"] == "https://www.linkedin.com/in/lena-novak/"
+    assert roles(r) == [
+        ("Staff Engineer", "Shopify", "Full-time", "2023-06", None, "Toronto, Ontario, Canada"),
+        ("Senior Engineer", "Shopify", "Full-time", "2021-05", "2023-06", "Toronto, Ontario, Canada"),
+        ("Software Developer", "Wealthsimple", "Contract", "2019-01", "2021-04", None),
+    ]
+    assert r["experience"][2]["description"] is None  # "Remote" is a work mode, not a text
+    assert r["headline"] is None and r["skills"] == []
+    assert "Tom Berg" not in repr(r)
+
+
+@pytest.mark.parametrize("name", ["profile-2022-pt.html", "profile-2026-de-second-degree.html",
+                                  "public-2016.html", "details-experience-2024.html"])
+def test_every_field_names_its_strategy(name):
+    r = parse(name)
+    for field in ("full_name", "experience"):
+        assert r["sources"][field] in {"embedded", "jsonld", "dom_2016", "dom_2018", "dom_2021",
+                                       "dom_public_2023", "dom_2026", "fallback"}
+    assert not [w for w in r["warnings"] if "could not read" in w]
