@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.model import CAPTURED_FIELDS, STAGES
+from coffeechat.store import snapshot
 from coffeechat.store.journal import SCHEMA_VERSION
 from coffeechat.store.prospects import DB_FILE
 
@@ -122,8 +123,8 @@ def prospects(n: int, seed: int = 7) -> dict[str, dict[str, Any]]:
 def write_store(data_dir: Path, n: int, seed: int = 7) -> int:
     """Write a store of ``n`` prospects directly as a snapshot (no journal); returns its size in bytes."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    payload = {"app": "coffeechat", "schema": SCHEMA_VERSION,
-               "tables": {"prospects": prospects(n, seed), "settings": {}, "idempotency": {}}}
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    tables = {"prospects": {k: snapshot.dumps(v) for k, v in prospects(n, seed).items()},
+              "settings": {}, "idempotency": {}}
+    data = snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, tables)
     (data_dir / DB_FILE).write_bytes(data)
     return len(data)

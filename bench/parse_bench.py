@@ -26,7 +26,8 @@ def pad_with_noise(html: str, target_bytes: int) -> str:
     code = ('<code style="display: none" id="bpr-guid-{i}">'
             + json.dumps({"data": {}, "included": [record] * 40}).replace('"', "&quot;")
             + "</code>")
-    script = "<script>window.__noise_{i} = " + json.dumps(["<div class='x'>y</div>"] * 400) + ";</script>"
+    markup_list = json.dumps(["<div class='x'>y</div>"] * 400)
+    script = "<script>window.__noise_{i} = " + markup_list + ";</script>"
     blocks, size, i = [], len(html.encode("utf-8")), 0
     while size < target_bytes:
         block = (code if i % 2 else script).replace("{i}", str(i))

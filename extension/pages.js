@@ -93,6 +93,18 @@ export function countPeople(hrefs, base) {
   return slugs.size;
 }
 
+/**
+ * The hrefs of a page's <main> (the whole page when it has none). LinkedIn's top bar,
+ * with a link to the user's own profile, sits outside <main>; a regex is enough to count
+ * links and keeps the worker free of an HTML parser it does not have.
+ */
+export function hrefsInMain(html) {
+  const start = html.search(/<main[\s>]/i);
+  const end = start >= 0 ? html.indexOf('</main>', start) : -1;
+  const part = start >= 0 ? html.slice(start, end > start ? end : undefined) : html;
+  return [...part.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1].replace(/&amp;/g, '&'));
+}
+
 /** The Save button's label for a page (`people` is the count for a search page, if known). */
 export function saveLabel(page, people = null) {
   switch (page.kind) {

@@ -6,11 +6,11 @@
 import { MSG, createRouter, asMessageListener } from './messages.js';
 import { loadSettings, normalizeServerUrl, normalizeToken } from './settings.js';
 import { createApi, checkServer, safeDashboardUrl, FIXES, STATES } from './api.js';
-import { classifyUrl, isCapturable, countPeople, KINDS } from './pages.js';
+import { classifyUrl, isCapturable, countPeople, hrefsInMain, KINDS } from './pages.js';
 import { entry, summary, sendOrder, outcomeOf, OUTCOME } from './queue.js';
 import { createQueueStore } from './queue_store.js';
 import { createBadge } from './badge.js';
-import { encodeCapture, bodyForSend, hrefsInMain } from './transport.js';
+import { encodeCapture, bodyForSend } from './transport.js';
 import { companyName } from './results.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;

@@ -1,6 +1,6 @@
 /**
  * Turning a capture into request bytes: large pages are gzipped (LinkedIn profiles
- * reach 2 MB and shrink about 5-10x) and queued captures are kept as text in storage.
+ * reach 2 MB and shrink about 3-10x) and queued captures are kept as text in storage.
  */
 
 const GZIP_FROM_CHARS = 64 * 1024;
@@ -33,16 +33,4 @@ export async function encodeCapture(capture) {
 /** The bytes to POST for an encoded capture. */
 export function bodyForSend({ body, encoding }) {
   return encoding === 'gzip' ? fromBase64(body) : body;
-}
-
-/**
- * The hrefs of a page's <main> (the whole page when it has none). LinkedIn's top bar,
- * with a link to the user's own profile, sits outside <main>; a regex is enough to count
- * links and keeps the worker free of an HTML parser it does not have.
- */
-export function hrefsInMain(html) {
-  const start = html.search(/<main[\s>]/i);
-  const end = start >= 0 ? html.indexOf('</main>', start) : -1;
-  const part = start >= 0 ? html.slice(start, end > start ? end : undefined) : html;
-  return [...part.matchAll(/\shref\s*=\s*"([^"]*)"/gi)].map((m) => m[1].replace(/&amp;/g, '&'));
 }

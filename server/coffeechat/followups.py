@@ -63,13 +63,15 @@ def validate_rules(data: Any) -> dict[str, int]:
 
 
 def day_of(stamp: Any) -> date | None:
-    """The calendar day of an ISO date or datetime string (None when unreadable)."""
+    """The local calendar day of an ISO date or datetime string (None when unreadable)."""
     if not isinstance(stamp, str) or not stamp:
         return None
     try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).date()
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
     except ValueError:
         return None
+    # The store stamps the log in UTC; the user's "today" is a local day.
+    return (moment.astimezone() if moment.tzinfo else moment).date()
 
 
 def track(doc: dict[str, Any]) -> dict[str, Any]:
@@ -130,8 +132,10 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
     meeting = next_meeting(log)
     if meeting and (when := day_of(meeting["when"])) and when >= today:
         prep = when - timedelta(days=rules["prep_days_before"])
-        out.append(_item(pid, "prep", None, day_of(meeting.get("at")) or today, prep, when + timedelta(days=1), today,
-                         "Read the research notes and the agenda before the meeting"))
+        item = _item(pid, "prep", None, day_of(meeting.get("at")) or today, prep, when + timedelta(days=1), today,
+                     "Read the research notes and the agenda before the meeting")
+        item.update(when=meeting["when"], where=meeting.get("where"))
+        out.append(item)
     outreach = _last(log, OUTREACH)
     if stage == "contacted" and outreach and not _after(log, outreach, ANSWERS):
         nudge = _last(log, ("follow_up_sent",))

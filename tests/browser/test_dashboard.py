@@ -131,6 +131,9 @@ def test_xss_profile_shows_as_text_and_no_script_runs(page, server, artifacts_di
     expect(page.locator("#your-notes textarea")).to_have_value(XSS)
     assert page.locator("img[src=x]").count() == 0
     page.screenshot(path=str(artifacts_dir / "dashboard-xss.png"), full_page=True)
+    page.get_by_role("link", name="Settings").click()
+    expect(page.get_by_label("Pairing token")).to_have_value(server.token)
+    shoot(page, artifacts_dir, "settings")
     assert page.events == []
 
 

@@ -3,7 +3,7 @@
 import io
 import json
 
-from conftest import post_form, seed
+from conftest import post_form
 
 from coffeechat.pairing import get_token
 

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyUrl, countPeople, isCapturable, KINDS, profileSlug, saveLabel } from '../../extension/pages.js';
-import { hrefsInMain } from '../../extension/transport.js';
+import { classifyUrl, countPeople, hrefsInMain, isCapturable, KINDS, profileSlug, saveLabel } from '../../extension/pages.js';
 
 const cases = [
   ['https://www.linkedin.com/in/janice-jiang-508bba21b/', { kind: KINDS.PROFILE, slug: 'janice-jiang-508bba21b' }],

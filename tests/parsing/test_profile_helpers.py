@@ -153,3 +153,12 @@ def test_headline_that_looks_like_a_count():
                          "<a href='x/overlay/contact-info/'>Contact info</a></section>",
                          "lxml").section
     assert read_topcard(card, card.h1)["headline"] == "10 Years"
+
+
+def test_an_entry_without_dates_or_link_keeps_its_sub_list_out_of_the_header():
+    from coffeechat.parsing.entries import split_header
+    item = BeautifulSoup("<ul><li><span>Some School</span><span>BA, History</span><ul><li>"
+                         "<span>Wrote a thesis on Rome.</span></li></ul></li></ul>", "lxml").li
+    header, rest = split_header(lines(item))
+    assert header == ["Some School", "BA, History"]
+    assert rest == "Wrote a thesis on Rome."

@@ -111,3 +111,11 @@ def test_every_field_names_its_strategy(name):
         assert r["sources"][field] in {"embedded", "jsonld", "dom_2016", "dom_2018", "dom_2021",
                                        "dom_public_2023", "dom_2026", "fallback"}
     assert not [w for w in r["warnings"] if "could not read" in w]
+
+
+def test_2019_top_card_without_h1_is_read_by_its_order():
+    r = parse("profile-2019-list-topcard.html", "https://www.linkedin.com/in/tomray/")
+    assert (r["full_name"], r["headline"], r["location"], r["connection_degree"]) == (
+        "Tom Ray", "Nurse Manager at Mayo Clinic", "Rochester, Minnesota", "2nd")
+    assert r["current"] == {"title": "Nurse Manager", "company": "Mayo Clinic"}
+    assert r["experience"][0]["duration"] == "1 yr 3 mos"

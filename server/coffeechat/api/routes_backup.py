@@ -3,6 +3,7 @@
 from flask import Blueprint, Response, current_app, g, request
 
 from coffeechat.api import store
+from coffeechat.dashboard import now, pages
 from coffeechat.errors import BadInput
 
 bp = Blueprint("backup", __name__, url_prefix="/api/v1")
@@ -10,7 +11,6 @@ bp = Blueprint("backup", __name__, url_prefix="/api/v1")
 
 @bp.get("/export")
 def export_all():
-    from coffeechat.dashboard import now, pages
     content, mimetype, filename = pages.export(store(), request.args.get("format", "json"),
                                                current_app.config["COFFEECHAT"]["port"], now())
     return Response(content, mimetype=mimetype,

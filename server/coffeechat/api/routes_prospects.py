@@ -5,6 +5,7 @@ from flask import Blueprint, request
 from coffeechat import advice
 from coffeechat.api import store
 from coffeechat.api.body import int_arg, json_object
+from coffeechat.dashboard import now, pages
 
 bp = Blueprint("prospects", __name__, url_prefix="/api/v1")
 
@@ -12,7 +13,6 @@ bp = Blueprint("prospects", __name__, url_prefix="/api/v1")
 @bp.get("/prospects")
 def list_prospects():
     # The same function as the dashboard's prospects page (adds next_follow_up, last_contact, due=, sort=next_due).
-    from coffeechat.dashboard import now, pages
     page = pages.prospects_page(store(), request.args, now().date())
     return {"items": page["items"], "total": page["total"]}
 

@@ -20,13 +20,15 @@ def when(value: Any) -> str:
         stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
+    if stamp.tzinfo:
+        stamp = stamp.astimezone()  # log times are stored in UTC; people read their local time
     day = f"{stamp.day} {stamp:%b %Y}"
     return day if len(value) <= 10 else f"{day}, {stamp:%H:%M}"
 
 
 def day(value: Any) -> str:
-    """Just the date part, as people read it."""
-    return when(value[:10]) if isinstance(value, str) else ""
+    """Just the (local) date, as people read it."""
+    return when(value).split(", ")[0]
 
 
 def page_url(**changes: Any) -> str:

@@ -67,18 +67,16 @@ def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
     """Overdue and due follow-ups, and meetings in the next days, each with its prospect."""
     today, current_rules = now.date(), rules(store)
     plan = store.follow_ups(today, current_rules)
+    horizon = (today + timedelta(days=current_rules["upcoming_days"])).isoformat()
     sections: dict[str, list[dict[str, Any]]] = {"overdue": [], "due": []}
-    for items in plan.values():
+    meetings = []
+    for pid, items in plan.items():
         for item in items:
             if item["status"] in sections:
                 sections[item["status"]].append(dict(item))
-    horizon = today + timedelta(days=current_rules["upcoming_days"])
-    meetings = []
-    for pid, track in _tracks(store):
-        meeting = followups.next_meeting(track["log"])
-        if meeting and today <= followups.day_of(meeting["when"]) <= horizon and track["stage"] not in followups.CLOSED:
-            meetings.append({"prospect_id": pid, "when": meeting["when"], "where": meeting.get("where")})
-    meetings.sort(key=lambda m: m["when"])
+            # Every meeting still ahead has a prep reminder, so the reminders are the meeting list.
+            if item["rule"] == "prep" and item["when"][:10] <= horizon:
+                meetings.append({"prospect_id": pid, "when": item["when"], "where": item["where"]})
     out: dict[str, Any] = {"date": today.isoformat(), "counts": {k: len(v) for k, v in sections.items()}}
     out["counts"]["meetings"] = len(meetings)
     for name, rows in (("overdue", sections["overdue"]), ("due", sections["due"]), ("meetings", meetings)):

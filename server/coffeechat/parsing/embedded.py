@@ -53,7 +53,9 @@ def _degree(relationship: dict) -> str | None:
     if "connection" in union:
         return "1st"
     distance = json.dumps(union)
-    return "2nd" if "DISTANCE_2" in distance else "3rd+" if sel.VOYAGER_FAR.search(distance) else None
+    if "DISTANCE_2" in distance:
+        return "2nd"
+    return "3rd+" if sel.VOYAGER_FAR.search(distance) else None
 
 
 def _photo(profile: dict) -> str | None:

@@ -153,7 +153,13 @@ def split_header(item_lines: list[Line]) -> tuple[list[str], str | None]:
     else:
         block = _common_ancestor(item_lines[0][0], item_lines[date_at][0])
     if block is None:
-        return [t for _, t in item_lines], None
+        # No dates and no link: the entry's own lines are those not in a nested list item
+        # (2021–2025 put descriptions and "Activities and societies" in sub-lists).
+        own = item_lines[0][0].find_parent("li")
+        header = [t for el, t in item_lines if el.find_parent("li") is own]
+        rest = [t for el, t in item_lines if el.find_parent("li") is not own
+                and not sel.LABELLED_LINE.match(t)]
+        return header, "\n".join(rest) or None
     header = [t for el, t in item_lines if _within(el, block)]
     rest = [t for el, t in item_lines if not _within(el, block)
             and not sel.LABELLED_LINE.match(t)]

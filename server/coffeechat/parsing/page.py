@@ -17,7 +17,6 @@ from lxml import etree
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.text import clean, fold
 
-_HIDDEN_TEXT = ".//text()[not(ancestor::*[contains(concat(' ', @class, ' '), ' visually-hidden ')])]"
 _NAMES = {fold(name): key for key, names in sel.SECTION_NAMES.items() for name in names}
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
 _CLASS_TOKENS = {token: key for key, tokens in sel.SECTION_CLASS_TOKENS.items() for token in tokens}
@@ -131,7 +130,7 @@ def _heading_key(section: etree._Element) -> str | None:
         if token in _CLASS_TOKENS:
             return _CLASS_TOKENS[token]
     for heading in islice(section.iter(*sel.SECTION_HEADINGS), 3):
-        text = fold("".join(heading.xpath(_HIDDEN_TEXT)))
+        text = fold("".join(heading.xpath(sel.HEADING_TEXT)))
         if text:
             return _NAMES.get(text)
     return None
@@ -150,7 +149,8 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
     for section, key in keyed.items():
         # A card that wraps other recognised cards (2018 "background" wraps experience and
         # education) is a container, not a section of its own.
-        if key in chosen or any(inner in keyed for inner in section.iter("section") if inner is not section):
+        inner = (other for other in section.iter("section") if other is not section)
+        if key in chosen or any(other in keyed for other in inner):
             continue
         chosen[key] = section
     parts = []
@@ -176,7 +176,8 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
         % (key.encode(), lxml.html.tostring(element, encoding="utf-8", with_tail=False))
         for key, element in parts)
     soup = BeautifulSoup(markup, "lxml", from_encoding="utf-8")
-    for wrapper in soup.select("div[data-cc-section]"):
+    body = soup.body or soup
+    for wrapper in body.find_all("div", attrs={"data-cc-section": True}, recursive=False):
         inner = next((c for c in wrapper.children if isinstance(c, Tag)), None)
         if inner is None:
             continue
@@ -228,10 +229,17 @@ def _is_plain(el: etree._Element) -> bool:
 
 
 def _find_topcard(root: etree._Element, keyed: dict) -> etree._Element | None:
-    """The card holding the subject's name: the h1's section, or (2026) an h2 in a /in/ link."""
-    names = root.xpath(".//h1") or root.xpath(".//a[contains(@href, '/in/')]//h2")
+    """The card holding the subject's name: the h1's section, (2026) an h2 in a /in/ link,
+    or (2019–2020, name in a list item) the card with the contact-info link.
+
+    A card that also holds the contact-info link wins over an earlier heading elsewhere.
+    """
+    names = (root.xpath(sel.TOPCARD_NAME) or root.xpath(sel.TOPCARD_NAME_2026)
+             or root.xpath(sel.TOPCARD_CONTACT_LINK))
+    cards = []
     for name in names:
-        section = next((a for a in name.iterancestors("section")), None)
-        if section is not None and section not in keyed:
-            return section
-    return None
+        section = next(name.iterancestors("section"), None)
+        if section is not None and section not in keyed and section not in cards:
+            cards.append(section)
+    with_contact = (card for card in cards if card.xpath(sel.TOPCARD_CONTACT_LINK))
+    return next(with_contact, cards[0] if cards else None)

@@ -44,15 +44,16 @@ TITLE_NAME_DASH = re.compile(r"\s+-\s+")
 # Cutting the profile part out with lxml before BeautifulSoup sees it (all generations use
 # <section> for cards). A section is named by its first headings of these tags.
 SECTION_HEADINGS = ("h1", "h2", "h3")
+# A heading's text without its visually-hidden twin ("ExperienceExperience" otherwise).
+HEADING_TEXT = ".//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]"
 # Ember anchors name the card: <div id="experience" class="pv-profile-card-anchor">
 # (profile-2022-self.html, details pages 2021–2025).
 SECTION_ANCHOR_IDS = "./div[contains(@class, 'pv-profile-card-anchor')]/@id"
-# Tabs repeat the same items once per category: only the first panel is read
-# (details-skills-2025.html renders its 49 skills four times).
-TABS = ".//*[@role='tabpanel' or @role='tablist']"
-# Endorsements and insights under each skill: never a skill, and most of a skills page's size.
-SKILL_INSIGHTS = (".//*[contains(@class, 'pvs-entity__sub-components')]"
-                  " | .//*[@role='list'] | .//li//ul")
+# The top card is the section holding the name: an h1 (2016–2025), an h2 inside the link to
+# the profile (profile-2026-first-degree.html), or else the contact-info link (2019–2020).
+TOPCARD_NAME = ".//h1"
+TOPCARD_NAME_2026 = ".//a[contains(@href, '/in/')]//h2"
+TOPCARD_CONTACT_LINK = ".//a[contains(@href, 'contact-info')]"
 
 # Cut before the soup is built: elements without text (but not images, whose src is the
 # photo, nor <hr> and <br>, which separate 2026 list items and lines of a description),
@@ -71,7 +72,8 @@ KEPT_ATTRIBUTES = frozenset({"class", "href", "src", "aria-hidden", "aria-label"
                              "data-delayed-url", "alt", "id"})
 
 # Section names as printed in the interface languages users meet (EN, PT, ES, FR, DE, PL);
-# a heading is matched after whitespace is collapsed and case folded.
+# a heading is matched after whitespace is collapsed and case folded. EN: every shared
+# fixture; PT and DE: tests/fixtures/pages/profile-2022-pt.html, profile-2026-de-….
 SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "about": ("about", "summary", "sobre", "acerca de", "extracto", "infos", "info",
               "à propos", "über mich", "informacje", "o mnie", "podsumowanie"),
@@ -108,14 +110,16 @@ INLINE_TAGS = frozenset({"time", "strong", "b", "em", "i", "abbr", "small", "sup
                          "mark", "bdi", "bdo", "wbr", "font"})
 
 # Connection degree badges: "· 1st", "2nd", "3rd+", "1º", "2e", "3.", "1er" (EN/PT/ES/FR/DE/PL);
-# profile-2026-first-degree.html shows both "· 1st" and "· 2nd".
+# profile-2026-first-degree.html shows both "· 1st" and "· 2nd"; hand-made pages in
+# tests/fixtures/pages prove "2º" (profile-2022-pt.html) and "· 2." (profile-2026-de-…).
 DEGREE_BADGE = re.compile(
     r"^[·•\s]*([123])\s*(?:st|nd|rd|th|º|°|ª|er|re|e|ème|\.|\+)\s*\+?"
     r"(?:\s*(?:degree connection|grau|grado|niveau|grades?|stopnia))?\s*$", re.I)
 # Primary calls to action decide between two badges (profile-2026-first-degree.html).
 MESSAGE_CTA_HREF = "/messaging/"
 # Searched in a control's text and aria-label ("Invite X to connect", "Vernetzen",
-# "X einladen, sich zu vernetzen", "Conectar", "Se connecter", "Nawiąż kontakt").
+# "X einladen, sich zu vernetzen", "Conectar", "Se connecter", "Nawiąż kontakt");
+# tests/fixtures/pages/profile-2026-de-second-degree.html.
 CONNECT_CTA = re.compile(r"\b(connect|conectar|conecte|se connecter|vernetzen|nawiąż kontakt|"
                          r"zaproś)\b", re.I)
 # The location sits just before the contact-info link in every logged-in top card since 2021.
@@ -126,8 +130,9 @@ CONTACT_INFO_HREF = "contact-info"
 # Lines of a top card that are neither headline nor location: separators, pronouns, counts
 # ("397 connections", "6K followers", "500+ connections").
 TOPCARD_NOISE = re.compile(
-    r"^(\W*|he/him|she/her|they/them|ele/dele|ela/dela|él|ella|il/lui|elle|er/ihm|sie/ihr|"
-    r"verified|[\d,.]+\s*[KkMm]?\+?\s+\S+(\s+\S+)?)$", re.I)
+    r"^(\W*|\(?(he/him|she/her|they/them|he/they|she/they|ele/dele|ela/dela|él|ella|il/lui|"
+    r"elle|er/ihm|sie/ihr)\)?|verified|premium|(linkedin )?top voice|"
+    r"[\d,.]+\s*[KkMm]?\+?\s+\S+(\s+\S+)?)$", re.I)
 # Member photos are served from these CDN paths since 2017 (all logged-in generations).
 PHOTO_PATH = re.compile(r"profile-(display|framed)photo|/mpr/|shrinknp_")
 
@@ -145,7 +150,8 @@ EMPLOYMENT_TYPES = frozenset(s.casefold() for s in (
     "Praktikum", "Ausbildung", "Saisonal", "Pełny etat", "Część etatu", "Samozatrudnienie",
     "Umowa o pracę", "Umowa zlecenie", "Staż", "Praktyka", "Praca sezonowa",
 ))
-# Work mode shown after a location since 2023 ("Paris, France · Hybrid"): not the location.
+# Work mode shown after a location since 2023 ("Paris, France · Hybrid"): not the location
+# (tests/fixtures/pages/profile-2022-pt.html, details-experience-2024.html).
 WORK_MODES = frozenset(s.casefold() for s in (
     "On-site", "Remote", "Hybrid", "Presencial", "Remoto", "Híbrido", "En remoto",
     "Sur site", "Sur place", "À distance", "Télétravail", "Hybride", "Vor Ort", "Hybrid",
@@ -230,7 +236,8 @@ PVS_MARKERS = frozenset({"pvs-list", "pvs-entity", "pvs-header__title", "pvs-lis
 # pvs-list__paged-list-item (details-skills-2025.html).
 PVS_ITEMS = ("artdeco-list__item", "pvs-list__paged-list-item")
 # The About card's own text; since 2024 the card also lists "Top skills" below it.
-PVS_ABOUT_TEXT = ("inline-show-more-text", "pv-shared-text-with-see-more")
+PVS_ABOUT_TEXT = ("inline-show-more-text", "inline-show-more-text--is-collapsed",
+                  "inline-show-more-text--is-expanded", "pv-shared-text-with-see-more")
 
 # --- Profile pages: public 2023 (top-card-layout) ---------------------------------------------
 
@@ -266,6 +273,16 @@ SDUI_NAME = 'a[href*="/in/"] h2'
 DETAILS_LINK = "/details/"
 
 # --- Details sub-pages (/details/<section>/) --------------------------------------------------
+
+# No top card: the name comes from the title (TITLE_* above). Tabs repeat the same items once
+# per category: only the first panel is read (details-skills-2025.html renders its 49 skills
+# four times: All, Industry Knowledge, Tools & Technologies, Interpersonal Skills).
+TABS = ".//*[@role='tabpanel' or @role='tablist']"
+# Endorsements and insights under each skill ("25 endorsements", "Passed LinkedIn Skill
+# Assessment"): never a skill, and most of a skills page's size (details-skills-2025.html;
+# [role=list] in profile-2026-first-degree.html).
+SKILL_INSIGHTS = (".//*[contains(@class, 'pvs-entity__sub-components')]"
+                  " | .//*[@role='list'] | .//li//ul")
 
 # --- Structure the cut keeps (after every profile selector above) ----------------------------
 

@@ -30,7 +30,7 @@ from typing import Any
 from coffeechat.errors import CorruptStore
 
 _TABLES_OPEN = b',"tables":{'
-_DOC_LINE = re.compile(rb'^"(\d+)":(\{.*\}),?$')
+_DOC_LINE = re.compile(rb'"(\d+)":(\{.*\}),?')  # used with fullmatch(raw, start, end)
 
 
 def dumps(value: Any) -> bytes:
@@ -79,11 +79,9 @@ def dump(header: dict[str, Any], tables: dict[str, dict[str, bytes]]) -> bytes:
 
 def load(raw: bytes) -> dict[str, Any]:
     """The snapshot as ``{..header, "tables": {name: {id: bytes}}}``; ValueError when it is not JSON."""
-    lines = raw.split(b"\n")
-    if len(lines) > 2 and lines[0].endswith(_TABLES_OPEN) and lines[-2:] == [b"}}", b""]:
-        data = _load_lines(lines)
-        if data is not None:
-            return data
+    data = _load_lines(raw) if raw.endswith(b"\n}}\n") else None
+    if data is not None:
+        return data
     data = json.loads(raw)
     tables = data.get("tables") if isinstance(data, dict) else None
     if isinstance(tables, dict) and all(isinstance(t, dict) for t in tables.values()):
@@ -91,24 +89,34 @@ def load(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _load_lines(lines: list[bytes]) -> dict[str, Any] | None:
-    """Read the one-document-per-line layout; None when the file is laid out some other way."""
-    header = json.loads(lines[0][:-len(_TABLES_OPEN)] + b"}")
+def _load_lines(raw: bytes) -> dict[str, Any] | None:
+    """Read the one-document-per-line layout; None when the file is laid out some other way.
+
+    Lines are matched in place (``pattern.fullmatch(raw, start, end)``): slicing each line first would
+    copy every document twice, and the freed copies would stay in the heap as fragmentation.
+    """
+    first = raw.find(b"\n")
+    if not raw[:first].endswith(_TABLES_OPEN):
+        return None
+    header = json.loads(raw[:first - len(_TABLES_OPEN)] + b"}")
     tables: dict[str, dict[str, bytes]] = {}
     current: dict[str, bytes] | None = None
-    for line in lines[1:-2]:
+    start, last = first + 1, len(raw) - len(b"}}\n")
+    while start < last:
+        end = raw.index(b"\n", start)
         if current is None:
-            if not line.endswith(b":{"):
+            if raw[end - 2:end] != b":{":
                 return None
-            current = tables.setdefault(json.loads(line[:-2]), {})
-        elif line in (b"}", b"},"):
+            current = tables.setdefault(json.loads(raw[start:end - 2]), {})
+        elif end - start <= 2 and raw[start:end] in (b"}", b"},"):
             current = None
         else:
-            match = _DOC_LINE.match(line)
+            match = _DOC_LINE.fullmatch(raw, start, end)
             if not match:
                 return None
             current[match.group(1).decode()] = match.group(2)
-    if current is not None or not isinstance(header, dict):
+        start = end + 1
+    if current is not None or start != last or not isinstance(header, dict):
         return None
     header["tables"] = tables
     return header
