@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import capture_bench, data
+from bench import capture_bench, data, parse_bench
 from bench.naive import write_naive_db
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -67,6 +67,9 @@ def run(quick: bool, log) -> dict[str, Any]:
         naive_db = work / "naive.json"
         write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
         naive = capture_bench.measure_naive(naive_db, naive_reps)
+    log(f"parsing {capture_bench.PAGE} alone (the parse share of a capture)")
+    page_html = (data.FIXTURES / f"{capture_bench.PAGE}.html").read_text(encoding="utf-8")
+    parse_ms = parse_bench.time_parse(page_html, reps)["median_ms"]
     p50_small, p50_large = at_large["capture_small"]["p50_ms"], at_large["capture_large"]["p50_ms"]
     results: dict[str, Any] = {
         "mode": "quick" if quick else "full",
@@ -78,6 +81,7 @@ def run(quick: bool, log) -> dict[str, Any]:
         "capture_p50_ms_50k": p50_large,
         "capture_p95_ms_50k": at_large["capture_large"]["p95_ms"],
         "capture_ratio_50k_vs_100": round(p50_large / p50_small, 2),
+        "parse_p50_ms": round(parse_ms, 2),
         "naive_capture_p50_ms_50k": naive["p50_ms"],
         "speedup_vs_naive_50k": round(naive["p50_ms"] / p50_large, 1),
         "list_page_p50_ms": at_large["list_page"]["p50_ms"],

@@ -47,8 +47,7 @@ def create_naive_app(db_path: Path) -> Flask:
         data = request.get_json()
         parsed = naive_parse(data["html"], data["url"])
         db.upsert(parsed, Query().key == parsed["key"])
-        prospect = db.get(Query().key == parsed["key"])
-        note = best_connection_note(dict(prospect), normalize_me({}), today=date.today())
-        return {"prospect": dict(prospect), "connection_note": note}, 200
+        note = best_connection_note(parsed, normalize_me({}), today=date.today())
+        return {"prospect": parsed, "connection_note": note}, 200
 
     return app

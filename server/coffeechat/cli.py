@@ -118,13 +118,17 @@ def parse(file: Path, url: str | None) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "vcard", "ics", "markdown"]), default="json",
+              show_default=True, help="json is a full backup that `import` restores.")
 @_data_dir_option
 def export(fmt: str, data_dir: Path | None) -> None:
-    """Write every prospect to stdout (json is a full backup that `import` restores)."""
-    from coffeechat.exporting import export as render
+    """Write every prospect to stdout (json, csv, vCard, iCalendar meetings or Markdown notes)."""
+    from datetime import datetime, timezone
+
+    from coffeechat.dashboard.pages import export as render
+    config = load_config({"data_dir": data_dir})
     with _open_store(data_dir, read_only=True) as store:
-        content, _, _ = render(store, fmt)
+        content, _, _ = render(store, fmt, config["port"], datetime.now(timezone.utc))
     click.echo(content, nl=False)
 
 

@@ -3,7 +3,7 @@
 import io
 import json
 
-from conftest import post_form
+from dashboard_helpers import post_form
 
 from coffeechat.pairing import get_token
 
@@ -37,6 +37,20 @@ def test_add_a_meeting_from_the_log_form_and_see_it_today(browser, store, people
     assert r.status_code == 303 and store.get(pid)["stage"] == "scheduled"
     today = browser.get("/today").get_data(as_text=True)
     assert "11 Mar 2026, 09:15" in today and "Café Luna" in today and "Prepare" in today
+
+
+def test_let_it_rest_from_today(browser, store, people):
+    pid = people["public-2023"]
+    store.add_log(pid, {"type": "invitation_sent", "at": "2026-02-01T10:00"})
+    store.add_log(pid, {"type": "follow_up_sent", "at": "2026-02-10T10:00"})
+    store.patch(pid, {"stage": "contacted"})
+    assert "Move to Not now" in browser.get("/today").get_data(as_text=True)
+    r = post_form(browser, f"/prospects/{pid}/edit", {"stage": "not_now", "next": "/today"})
+    assert r.headers["Location"].endswith("/today") and store.get(pid)["stage"] == "not_now"
+    assert "Move to Not now" not in browser.get("/today").get_data(as_text=True)
+    for elsewhere in ("//evil.example/x", "/\\evil.example/x", "https://evil.example/"):
+        r = post_form(browser, f"/prospects/{pid}/edit", {"stage": "saved", "next": elsewhere})
+        assert r.headers["Location"].endswith(f"/prospects/{pid}")  # never redirects off the site
 
 
 def test_bulk_stage_and_tag(browser, store, people):

@@ -1,7 +1,7 @@
 """Every dashboard page and its JSON twin; each filter and sort of the prospects list."""
 
 import pytest
-from conftest import seed
+from dashboard_helpers import seed
 from markupsafe import escape
 
 from coffeechat import pipeline

@@ -1,7 +1,7 @@
 """Interactions become log entries and move the stage forward; referrals link both prospects."""
 
 import pytest
-from conftest import seed
+from dashboard_helpers import seed
 
 from coffeechat import pipeline
 from coffeechat.errors import BadInput

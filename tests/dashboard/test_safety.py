@@ -4,7 +4,7 @@ import os
 import stat
 
 import pytest
-from conftest import csrf_of, post_form, seed
+from dashboard_helpers import csrf_of, post_form, seed
 
 from coffeechat import pipeline
 
@@ -94,6 +94,16 @@ def test_dashboard_errors_are_html_and_api_errors_stay_json(browser, client, sto
         assert r.status_code == 404 and r.mimetype == "text/html" and "Back to prospects" in r.get_data(as_text=True)
     assert client.get("/api/v1/prospects/42").get_json()["error"]["code"] == "not_found"
     assert client.get("/api/v1/nothing").get_json()["error"]["code"]
+
+
+def test_an_unexpected_failure_is_an_html_page_without_details(app, browser, store, monkeypatch):
+    from coffeechat.dashboard import pages
+
+    def broken(*args):
+        raise KeyError("secret detail")
+    monkeypatch.setattr(pages, "today_page", broken)
+    r = browser.get("/today")
+    assert r.status_code == 500 and r.mimetype == "text/html" and "secret detail" not in r.get_data(as_text=True)
 
 
 def test_wrong_host_is_refused_on_dashboard_pages(app, store):

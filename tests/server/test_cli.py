@@ -139,3 +139,13 @@ def test_serve_answers_ping_on_loopback(tmp_path):
     assert f"http://127.0.0.1:{port}/" in out
     assert (tmp_path / "token").read_text().strip() in out
     assert "Load unpacked" in out
+
+
+@pytest.mark.parametrize("fmt,marker", [("vcard", "BEGIN:VCARD"), ("ics", "BEGIN:VCALENDAR"), ("markdown", "# ")])
+def test_export_offers_every_format(runner, tmp_path, fmt, marker):
+    _fill(tmp_path)
+    r = runner.invoke(main, ["export", "--format", fmt, "--data-dir", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert marker in r.output
+    if fmt != "ics":
+        assert "Kireet" in r.output

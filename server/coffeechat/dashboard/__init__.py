@@ -1,5 +1,6 @@
 """The local dashboard: server-rendered pages (prospects, today, prospect, settings) and their JSON twins."""
 
+import logging
 from datetime import datetime
 
 from flask import Blueprint, Flask, current_app, render_template, request
@@ -9,6 +10,7 @@ from coffeechat.api.errors import error_response
 from coffeechat.dashboard import guard
 from coffeechat.errors import CoffeechatError
 
+log = logging.getLogger(__name__)
 bp = Blueprint("dashboard", __name__, template_folder="templates", static_folder="static",
                static_url_path="/assets")
 
@@ -55,6 +57,12 @@ def domain_error(exc: CoffeechatError):
 @bp.errorhandler(HTTPException)
 def http_error(exc: HTTPException):
     return _error_page(exc.code or 500, exc.name or "Error", exc.description or "")
+
+
+@bp.errorhandler(Exception)
+def unexpected(exc: Exception):
+    log.exception("unexpected error on %s %s", request.method, request.path)
+    return _error_page(500, "Something went wrong", "coffeechat hit an unexpected error; details are in the server's log")
 
 
 from coffeechat.dashboard import views  # noqa: E402,F401  (registers the page routes on bp)

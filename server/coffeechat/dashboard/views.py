@@ -24,7 +24,8 @@ def _ids() -> list[int]:
 def _back(default: str):
     # Return to the page the form was on (same site only: a path, never another host).
     target = request.form.get("next") or ""
-    return redirect(target if target.startswith("/") and not target.startswith("//") else default, 303)
+    # Browsers read "//host" and "/\host" as another site.
+    return redirect(target if target.startswith("/") and target[1:2] not in ("/", "\\") else default, 303)
 
 
 @bp.get("/")
@@ -91,7 +92,7 @@ def edit(prospect_id: int):
         fields["referred_by"] = int(ref) if ref else None
     store().patch(prospect_id, fields)
     flash("Saved.", "ok")
-    return redirect(url_for(".prospect", prospect_id=prospect_id), 303)
+    return _back(url_for(".prospect", prospect_id=prospect_id))
 
 
 @bp.post("/prospects/<int:prospect_id>/interactions")

@@ -52,9 +52,11 @@ def _school(item: Tag) -> dict:
     subtitle = find_class(item, sel.P2016_SUBTITLE)
     parts = [text_of(span) for span in subtitle.find_all("span")] if subtitle else []
     parts = [p for p in parts if p]
-    if not parts:
-        degree, _, field = (_text(item, sel.P2016_SUBTITLE) or "").partition(", ")
-        parts = [p for p in (degree, field) if p]
+    if len(parts) <= 1:
+        # One span (or none) holds "Degree, Field": split at the first separator.
+        whole = parts[0] if parts else (_text(item, sel.P2016_SUBTITLE) or "")
+        degree, _, field = whole.partition(sel.P2016_DEGREE_FIELD_SEPARATOR)
+        parts = [p for p in (degree.strip(), field.strip()) if p]
     dates = _dates(item)
     return {
         "school": _text(item, sel.P2016_TITLE),

@@ -25,15 +25,28 @@ def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
     return text_of(find_class(root, classes))
 
 
+def _company_line(node: Tag) -> tuple[str | None, str | None]:
+    """(company, employment type) from the company line, where the type is a nested span."""
+    line = find_class(node, sel.PV_COMPANY)
+    if line is None:
+        return None, None
+    kind = text_of(find_class(line, sel.PV_EMPLOYMENT_TYPE))
+    company = text_of(line)
+    if kind and company and company.endswith(kind):
+        company = clean(company[: -len(kind)])
+    return company, kind
+
+
 def _role(node: Tag, company: str | None, location: str | None) -> dict | None:
     """One position from its summary block."""
     dates = split_date_range(_text(node, sel.PV_DATE_RANGE) or "")
     if not dates:
         return None
+    own_company, kind = _company_line(node)
     return {
         "title": text_of(node.find(sel.PV_TITLE)),
-        "company": company or _text(node, sel.PV_COMPANY),
-        "employment_type": None,
+        "company": company or own_company,
+        "employment_type": kind,
         "date_range": dates["date_range"],
         "start": dates["start"],
         "end": dates["end"],

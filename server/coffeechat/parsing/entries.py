@@ -57,8 +57,13 @@ def experience_entry(header: list[str], description: str | None = None,
     if dates["duration"] is None and after and is_duration(after[0]):
         dates["duration"] = after.pop(0)
     company, employment_type = None, None
-    for text in before[1:]:
+    for i, text in enumerate(before[1:]):
         found_company, found_type = split_company(text)
+        if i == 0 and found_company is None and not group:
+            # A role of its own always shows its company under the title ("Company" or
+            # "Company · Full-time"); a lone type word is a company named like one
+            # ("Freelance"). Only roles under a company heading show the type alone.
+            found_company, found_type = clean(text), None
         company = company or found_company
         employment_type = employment_type or found_type
     if group.get("company"):

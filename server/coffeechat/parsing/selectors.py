@@ -129,6 +129,10 @@ CONTACT_INFO = re.compile(r"^(contact info|informações de contato|información
 CONTACT_INFO_HREF = "contact-info"
 # Lines of a top card that are neither headline nor location: separators, pronouns, counts
 # ("397 connections", "6K followers", "500+ connections").
+# Links and buttons styled as buttons are calls to action, never the headline: an own-profile
+# card of late 2024 has <a class="… artdeco-button …">Verify now</a> right after the name
+# (unseen real 2024 own-profile page; tests/fixtures/pages/profile-2024-self-verify-cta.html).
+TOPCARD_CONTROL_CLASSES = frozenset({"artdeco-button"})
 TOPCARD_NOISE = re.compile(
     r"^(\W*|\(?(he/him|she/her|they/them|he/they|she/they|ele/dele|ela/dela|él|ella|il/lui|"
     r"elle|er/ihm|sie/ihr)\)?|verified|premium|(linkedin )?top voice|"
@@ -183,6 +187,9 @@ P2016_POSITION = ("position",)
 P2016_SCHOOL = ("school",)
 P2016_TITLE = ("item-title",)
 P2016_SUBTITLE = ("item-subtitle",)
+# A school's subtitle is "Degree, Field" — in two spans, or in one translation span holding
+# both (unseen real 2016 page; tests/fixtures/pages/public-2016-one-span-degree.html).
+P2016_DEGREE_FIELD_SEPARATOR = ", "
 P2016_DATE_RANGE = ("date-range",)
 P2016_LOCATION_ITEM = ("location",)
 P2016_DESCRIPTION = ("description",)
@@ -210,6 +217,11 @@ PV_GROUP_ROLE = ("pv-entity__position-group-role-item",)
 PV_GROUP_COMPANY = ("pv-entity__company-summary-info",)
 PV_TITLE = "h3"
 PV_COMPANY = ("pv-entity__secondary-title",)
+# 2019–2020 pages nest the employment type inside the company line:
+# <p class="pv-entity__secondary-title">Acme <span class="pv-entity__secondary-title
+# separator">Full-time</span></p> (unseen real 2020 page; tests/fixtures/pages/
+# profile-2020-pv-employment-type.html).
+PV_EMPLOYMENT_TYPE = ("separator",)
 PV_DATE_RANGE = ("pv-entity__date-range",)
 PV_DURATION = ("pv-entity__bullet-item-v2",)
 PV_LOCATION = ("pv-entity__location",)

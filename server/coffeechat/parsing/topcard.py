@@ -41,6 +41,13 @@ def connection_degree(card: Tag, texts: list[str]) -> str | None:
     return badges[0]
 
 
+def _is_control(element: Tag) -> bool:
+    """Whether a line is the label of a call to action styled as a button ("Verify now",
+    "Open to"): own-profile cards put such links between the name and the headline."""
+    return any(not sel.TOPCARD_CONTROL_CLASSES.isdisjoint(node.get("class") or ())
+               for node in (element, *element.parents) if node.name in ("a", "button"))
+
+
 def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
     """Name, headline, location and degree from a top card whose name element is known."""
     found = lines(card)
@@ -53,7 +60,7 @@ def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
                   if el is name_tag or name_tag in el.parents), None)
     if start is None:
         return out
-    after = [(el, t) for el, t in found[start + 1:] if not degree_of(t)]
+    after = [(el, t) for el, t in found[start + 1:] if not degree_of(t) and not _is_control(el)]
     for _, text in after:
         if not sel.TOPCARD_NOISE.match(text):
             out["headline"] = text

@@ -1,5 +1,6 @@
 """In-memory index over prospects: identity lookups, search text and sort keys."""
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -103,7 +104,9 @@ def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: st
         if (not stage or e.stage == stage) and (not tag_l or tag_l in e.tags)
         and (not company_l or company_l in e.company) and all(w in e.text for w in words)
         and (not due or _is_due(plan.get(doc_id), due))
-    ]
+    ] if stage or tag_l or company_l or words or due else index.entries.items()
+    # Unfiltered, the view is passed as is: a list of 50,000 (id, entry) tuples outliving the request
+    # gets promoted to the oldest generation and sets off a full garbage collection every other request.
     attr = {"name": "name", "updated": "updated", "created": "created", "stage": "stage", "company": "company",
             "next_due": "name"}[field]
     if field == "next_due":
@@ -111,10 +114,15 @@ def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: st
         dated = sorted((h for h in hits if h[0] in plan), key=lambda h: (plan[h[0]][0]["due"], h[1].name),
                        reverse=sort.startswith("-"))
         hits = dated + sorted((h for h in hits if h[0] not in plan), key=lambda h: h[1].name)
-    elif field == "stage":
-        hits.sort(key=lambda h: (STAGES.index(h[1].stage), h[1].name), reverse=sort.startswith("-"))
     else:
-        hits.sort(key=lambda h: (getattr(h[1], attr), h[0]), reverse=sort.startswith("-"))
+        key = ((lambda h: (STAGES.index(h[1].stage), h[1].name)) if field == "stage"
+               else (lambda h: (getattr(h[1], attr), h[0])))
+        # Only the first offset+limit are shown: a heap selects them in O(n log k), the same
+        # result as sorting all 50,000 and slicing (heapq documents nsmallest/nlargest as exactly that).
+        pick = heapq.nlargest if sort.startswith("-") else heapq.nsmallest
+        total = len(hits)
+        hits = pick(offset + limit, hits, key=key)  # type: ignore[assignment]
+        return [doc_id for doc_id, _ in hits[offset:offset + limit]], total
     return [doc_id for doc_id, _ in hits[offset:offset + limit]], len(hits)
 
 

@@ -1,0 +1,32 @@
+"""Helpers for the dashboard tests: a fixed clock, prospects stored from fixture parses, CSRF-carrying posts."""
+
+import json
+import re
+from datetime import datetime
+
+from helpers import FIXTURES, PROFILE_URLS
+
+from coffeechat.parsing.urls import canonical_profile_url
+
+NOW = datetime(2026, 3, 10, 9, 30)
+
+
+def seed(store, name: str, url: str | None = None, **fields) -> int:
+    """Store a prospect as a capture of fixture ``name`` would (without depending on the parser)."""
+    parsed = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    parsed.update(kind="profile", **fields)
+    url = url or PROFILE_URLS[name]
+    prospect, _, _ = store.save_capture(parsed, canonical_profile_url(url), url, f"test-{name}")
+    return prospect["id"]
+
+
+def csrf_of(client, path: str = "/settings") -> str:
+    """The CSRF token a page's forms carry."""
+    html = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def post_form(client, path: str, data: dict, **kwargs):
+    """A same-origin form post with this session's CSRF token."""
+    return client.post(path, data={"csrf_token": csrf_of(client), **data},
+                       headers={"Origin": "http://127.0.0.1:5757", "Sec-Fetch-Site": "same-origin"}, **kwargs)
