@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from bench import capture_bench, data, parse_bench
 from bench.naive import write_naive_db
@@ -44,12 +44,13 @@ def cached_store(n: int, workdir: Path) -> Path:
 
 
 def memory(data_dir: Path) -> dict[str, Any]:
+    """Open time and resident memory of a fresh process that opens the store in ``data_dir``."""
     out = subprocess.run([sys.executable, "-m", "bench.memory", str(data_dir)], cwd=data.ROOT,
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out)
 
 
-def run(quick: bool, log) -> dict[str, Any]:
+def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
     """Every measurement; ``log`` receives progress lines."""
     reps = 15 if quick else 60
     naive_reps = 2 if quick else 5
@@ -62,7 +63,7 @@ def run(quick: bool, log) -> dict[str, Any]:
         log("opening the 50k store in a fresh process (start-up time, resident memory)")
         mem = memory(large)
         log(f"capturing {capture_bench.PAGE} with {SMALL} and with {LARGE} stored; listing and searching")
-        at_large = capture_bench.measure_app(small, large, reps)
+        app = capture_bench.measure_app(small, large, reps)
         log(f"the naive path at {LARGE} (html.parser + TinyDB JSONStorage), {naive_reps} captures")
         naive_db = work / "naive.json"
         write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
@@ -70,32 +71,32 @@ def run(quick: bool, log) -> dict[str, Any]:
     log(f"parsing {capture_bench.PAGE} alone (the parse share of a capture)")
     page_html = (data.FIXTURES / f"{capture_bench.PAGE}.html").read_text(encoding="utf-8")
     parse_ms = parse_bench.time_parse(page_html, reps)["median_ms"]
-    p50_small, p50_large = at_large["capture_small"]["p50_ms"], at_large["capture_large"]["p50_ms"]
+    p50_small, p50_large = app["capture_small"]["p50_ms"], app["capture_large"]["p50_ms"]
     results: dict[str, Any] = {
         "mode": "quick" if quick else "full",
         "page": capture_bench.PAGE,
         "prospects": LARGE,
         "record_bytes_avg": round(store_bytes / LARGE),
         "capture_p50_ms_100": p50_small,
-        "capture_p95_ms_100": at_large["capture_small"]["p95_ms"],
+        "capture_p95_ms_100": app["capture_small"]["p95_ms"],
         "capture_p50_ms_50k": p50_large,
-        "capture_p95_ms_50k": at_large["capture_large"]["p95_ms"],
+        "capture_p95_ms_50k": app["capture_large"]["p95_ms"],
         "capture_ratio_50k_vs_100": round(p50_large / p50_small, 2),
         "parse_p50_ms": round(parse_ms, 2),
         "naive_capture_p50_ms_50k": naive["p50_ms"],
         "speedup_vs_naive_50k": round(naive["p50_ms"] / p50_large, 1),
-        "list_page_p50_ms": at_large["list_page"]["p50_ms"],
-        "list_page_path": at_large["list_page_path"],
-        "list_sort_p50_ms": {s: v["p50_ms"] for s, v in at_large["list_sorts"].items()},
-        "search_p50_ms": at_large["search"]["p50_ms"],
-        "today_p50_ms": at_large["today"]["p50_ms"] if "today" in at_large else None,
-        "today_path": at_large.get("today_path"),
+        "list_page_p50_ms": app["list_page"]["p50_ms"],
+        "list_page_path": app["list_page_path"],
+        "list_sort_p50_ms": {s: v["p50_ms"] for s, v in app["list_sorts"].items()},
+        "search_p50_ms": app["search"]["p50_ms"],
+        "today_p50_ms": app["today"]["p50_ms"] if "today" in app else None,
+        "today_path": app.get("today_path"),
         "open_s": round(mem["open_s"], 2),
-        "server_open_s": at_large["server_open_s"],
+        "server_open_s": app["server_open_s"],
         "rss_mb_50k": round(mem["rss_mb"], 1),
         "rss_mb_empty": round(mem["rss_mb_empty"], 1),
-        "server_rss_mb_50k": at_large["server_rss_mb"],
-        "reps": {"capture": at_large["capture_large"]["n"], "naive": naive["n"]},
+        "server_rss_mb_50k": app["server_rss_mb"],
+        "reps": {"capture": app["capture_large"]["n"], "naive": naive["n"]},
         "elapsed_s": round(time.perf_counter() - started, 1),
     }
     return results
@@ -112,6 +113,7 @@ def verdicts(results: dict[str, Any]) -> list[tuple[str, Any, str, str]]:
 
 
 def print_table(results: dict[str, Any]) -> None:
+    """The human report: headline numbers with their targets, then every other measurement."""
     targeted = {name for name, _, _ in TARGETS}
     print(f"\ncoffeechat benchmark ({results['mode']}, page {results['page']}, "
           f"{results['record_bytes_avg']} B per stored prospect)\n")
@@ -124,6 +126,7 @@ def print_table(results: dict[str, Any]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, write bench/results/latest.json, print a table or one JSON object."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (under 2 minutes)")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")

@@ -41,6 +41,7 @@ def timed(call: Callable[[], tuple[int, bytes, float]], reps: int, warmup: int =
 
 
 def summary(times: list[float]) -> dict[str, float]:
+    """Median, 95th percentile and count of a list of timings."""
     return {"p50_ms": round(statistics.median(times), 2), "p95_ms": round(percentile(times, 95), 2), "n": len(times)}
 
 
@@ -67,6 +68,7 @@ def measure_app(small_dir: Path, large_dir: Path, reps: int) -> dict[str, Any]:
 
 
 def _reads(client: Client, reps: int) -> dict[str, Any]:
+    """The list page (dashboard or its JSON twin), each sort, searches and today, p50 of each."""
     out: dict[str, Any] = {}
     status, _, _ = client.request("GET", "/")
     # The dashboard's prospects page when it exists, else its JSON twin.

@@ -69,6 +69,7 @@ class Server:
         raise RuntimeError("the benchmark server never listened")
 
     def rss_mb(self) -> float:
+        """Resident memory of the server process now."""
         return rss_mb(str(self.proc.pid))
 
     def __enter__(self) -> "Server":

@@ -46,6 +46,20 @@ def load_prospect(name: str, **extra) -> dict:
     return prospect
 
 
+def load_parsed_prospect(name: str, **extra) -> dict:
+    """The same prospect as coffeechat really stores it: the parser's output for the fixture page."""
+    from coffeechat import parse_page
+    from helpers import PROFILE_URLS
+    parsed = parse_page((FIXTURES / f"{name}.html").read_bytes(), PROFILE_URLS[name])
+    prospect = {"id": 1, "key": parsed["profile_url"]}
+    prospect.update({k: v for k, v in parsed.items() if k not in ("kind", "sources", "warnings")})
+    prospect.update({k: (list(v) if isinstance(v, list) else v) for k, v in USER_FIELDS.items()})
+    prospect.update({"log": [], "captures": [], "created_at": "2026-01-01T00:00:00Z",
+                     "updated_at": "2026-01-01T00:00:00Z"})
+    prospect.update(extra)
+    return prospect
+
+
 def stranger(persona: str = "explorer", **extra) -> dict:
     """A user who shares nothing with any fixture person."""
     return normalize_me({

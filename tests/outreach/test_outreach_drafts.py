@@ -11,7 +11,7 @@ from coffeechat.outreach import DRAFT_KINDS, best_connection_note, drafts_for
 from coffeechat.outreach.drafts import _cut_sentences
 from coffeechat.outreach.kinds import EMAIL_SUBJECT_LIMIT, INMAIL_SUBJECT_LIMIT
 
-from outreach_people import PROFILES, TODAY, insider, load_prospect, stranger
+from outreach_people import PROFILES, TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 FIRST = {"profile-2018-self": "Austin", "profile-2022-self": "Kireet",
          "profile-2026-first-degree": "Janice", "public-2023": "Dulitha"}
@@ -39,10 +39,12 @@ CASES = [(name, persona, who) for name in PROFILES for persona in ("explorer", "
 
 @pytest.mark.parametrize(("name", "persona", "who"), CASES)
 @pytest.mark.parametrize("variant", [0, 1])
-def test_every_kind_is_fit_to_send(name, persona, who, variant):
+@pytest.mark.parametrize("source", ["expected", "parsed"])
+def test_every_kind_is_fit_to_send(name, persona, who, variant, source):
     me = (stranger if who == "stranger" else insider)(persona=persona)
     referrer = _referrer() if who == "insider" else None
-    result = drafts_for(load_prospect(name), me, variant=variant, today=TODAY[name], referrer=referrer)
+    prospect = load_prospect(name) if source == "expected" else load_parsed_prospect(name)
+    result = drafts_for(prospect, me, variant=variant, today=TODAY[name], referrer=referrer)
     kinds = [d["kind"] for d in result["drafts"]]
     assert kinds == [k for k in DRAFT_KINDS if referrer or k != "referral_thanks"]
     for draft in result["drafts"]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from coffeechat.parsing import parse_page
 from coffeechat.parsing.company import FIELDS, parse_company, split_specialties
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -23,6 +24,18 @@ def test_shared_2018_about_tab():
     assert {k: result[k] for k in FIELDS} == {k: expected[k] for k in FIELDS}
     assert result["warnings"] == []
     assert result["sources"]["industry"] == "dom-definition-list"
+
+
+def test_public_page_without_head_takes_the_tagline_from_the_second_subline():
+    result = parse_page(page("company-public-2024-no-head").encode())
+    assert result["kind"] == "company"
+    assert {k: result[k] for k in FIELDS} == {
+        "company_name": "Tidewater Tiles", "tagline": "Hand-glazed tiles since the harbour days.",
+        "industry": "Building Materials", "company_size": "11-50 employees",
+        "headquarters": "Porto, Porto", "website": "https://tidewater.example",  # not the
+        "founded": None,                                # hidden "External link for …" label
+        "specialties": ["azulejos", "restoration", "murals"],
+    }
 
 
 def test_public_page_with_json_ld():

@@ -119,3 +119,42 @@ def test_2019_top_card_without_h1_is_read_by_its_order():
         "Tom Ray", "Nurse Manager at Mayo Clinic", "Rochester, Minnesota", "2nd")
     assert r["current"] == {"title": "Nurse Manager", "company": "Mayo Clinic"}
     assert r["experience"][0]["duration"] == "1 yr 3 mos"
+
+
+def test_public_2016_school_subtitle_in_one_span_is_split_into_degree_and_field():
+    r = parse("public-2016-one-span-degree.html")
+    assert [(e["school"], e["degree"], e["field_of_study"]) for e in r["education"]] == [
+        ("Lund Institute of Technology", "Master of Science (MSc)", "Computer Engineering"),
+        ("Malmö Upper Secondary", "Natural Science Programme", None)]
+    # The volunteer section's li.position is not a job.
+    assert [e["company"] for e in r["experience"]] == ["Fjordline"]
+
+
+def test_2020_employment_type_nested_in_the_company_line():
+    r = parse("profile-2020-pv-employment-type.html")
+    assert (r["full_name"], r["headline"], r["location"], r["connection_degree"]) == (
+        "Noor Haddad", "Firmware engineer", "Amman, Jordan", "2nd")
+    assert roles(r) == [
+        ("Embedded Engineer", "Orbit Sensors Ltd", "Part-time", "2019-03", None, "Amman"),
+        ("Intern", "Desert Labs", None, "2018-06", "2018-09", None)]
+    assert r["sources"]["experience"] == "dom_2018"
+
+
+def test_2024_own_profile_skips_the_verify_button_and_keeps_a_company_named_like_a_type():
+    r = parse("profile-2024-self-verify-cta.html")
+    assert (r["full_name"], r["headline"], r["location"]) == (
+        "Ines Moreau", "Support engineer", "Lyon, Auvergne-Rhône-Alpes, France")
+    assert roles(r) == [
+        ("Web Designer", "Freelance", None, "2021-03", None, "Lyon, France"),
+        ("Support Agent", "Helio Hosting", "Full-time", "2019-01", "2021-02", None)]
+    assert r["current"] == {"title": "Web Designer", "company": "Freelance"}
+
+
+def test_details_list_saved_without_its_card_is_keyed_by_the_item_ids():
+    r = parse("details-education-2023-list-only.html")
+    assert r["kind"] == "profile-details"
+    assert [(e["school"], e["degree"], e["field_of_study"], e["start"], e["end"])
+            for e in r["education"]] == [
+        ("Harbour University", "Master of Science - MS", "Marine Biology", "2018-09", "2020-06"),
+        ("Northside College", None, None, "2014", "2018")]
+    assert r["experience"] == [] and r["skills"] == []

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from coffeechat.parsing import parse_page
 from coffeechat.parsing.search import parse_search
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -88,6 +89,21 @@ def test_2019_search_result_cards():
     ]
     assert result["sources"] == {"results": "dom-search-result"}
     assert len(result["warnings"]) == 1
+
+
+def test_2019_card_bodies_saved_without_their_list():
+    # Only div.search-result__info bodies: still a people search, read by the 2019 reader.
+    result = parse_page(page("search-2019-info-cards-only").encode())
+    assert result["kind"] == "search-results"
+    assert [(r["name"], r["profile_url"], r["headline"], r["location"], r["connection_degree"])
+            for r in result["results"]] == [
+        ("Kofi Mensah", "https://www.linkedin.com/in/kofi-mensah-4a1/",
+         "Lecturer at University of Ghana", "Accra, Ghana", "3rd+"),
+        ("Ama Owusu", "https://www.linkedin.com/in/ama-owusu/",
+         "Data Analyst, MTN | University of Ghana", "Kumasi, Ghana", "2nd"),
+    ]  # the shared connection (Yaw Boateng) is not a result
+    assert result["sources"] == {"results": "dom-search-result"}
+    assert result["warnings"] == ["1 result is an out-of-network LinkedIn Member and was skipped"]
 
 
 def test_2026_hashed_cards():

@@ -9,7 +9,7 @@ from coffeechat.outreach.names import company_name, role_title
 from coffeechat.research import notes_for
 from coffeechat.research.notes import duration_text
 
-from outreach_people import TODAY, insider, load_prospect, stranger
+from outreach_people import TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 
 def _profile_words(prospect: dict) -> set[str]:
@@ -22,8 +22,9 @@ def _profile_words(prospect: dict) -> set[str]:
 
 
 @pytest.mark.parametrize("persona", ["explorer", "recruiter"])
-def test_questions_are_written_for_this_person(profile_name, persona):
-    prospect = load_prospect(profile_name)
+@pytest.mark.parametrize("source", ["expected", "parsed"])
+def test_questions_are_written_for_this_person(profile_name, persona, source):
+    prospect = load_prospect(profile_name) if source == "expected" else load_parsed_prospect(profile_name)
     notes = notes_for(prospect, stranger(persona=persona), today=TODAY[profile_name])
     questions = notes["questions"]
     assert 8 <= len(questions) <= 12

@@ -52,6 +52,7 @@ def test_refused_disk_gives_5xx_changes_nothing_and_reads_go_on(app, client, mon
     assert client.get("/api/v1/me").status_code == 200
     assert client.get("/api/v1/today").status_code == 200
     monkeypatch.undo()
+    assert not list(store.data_dir.rglob("*.tmp")), "a refused write left a temp file behind"
 
     assert client.patch(f"/api/v1/prospects/{pid}", json={"stage": "contacted"}).status_code == 200
     store.close()

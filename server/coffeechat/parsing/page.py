@@ -153,6 +153,8 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
         if key in chosen or any(other in keyed for other in inner):
             continue
         chosen[key] = section
+    if not chosen and page.kind == "profile-details":
+        chosen = _details_list(root)
     parts = []
     topcard = _find_topcard(root, keyed) if page.kind == "profile" else None
     if topcard is not None:
@@ -185,6 +187,15 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
             page.topcard = inner
         else:
             page.sections[wrapper["data-cc-section"]] = inner
+
+
+def _details_list(root: etree._Element) -> dict[str, etree._Element]:
+    """A details list saved without its card or heading, keyed by its items' ids."""
+    for item in root.xpath(sel.DETAILS_LIST_ITEMS):
+        found = sel.DETAILS_LIST_SECTION.search(item.get("id") or "")
+        if found and item.getparent() is not None:
+            return {found.group(1).lower(): item.getparent()}
+    return {}
 
 
 def _slim(element: etree._Element, markers: set[str], *, keep_controls: bool) -> None:

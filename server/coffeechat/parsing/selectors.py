@@ -95,6 +95,12 @@ SECTION_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
     "skills": ("pv-skill-categories-section", "skills"),
     "languages": ("languages",),
 }
+# The items of a /details/<section>/ list (2022–2024) name their section in their id:
+# "profilePagedListComponent-<profile id>-EDUCATION-VIEW-DETAILS-…-0". A list saved without
+# its card and heading is keyed by that (unseen real 2023 /details/education/ list;
+# pages/details-education-2023-list-only.html; details-skills-2025 has the same ids).
+DETAILS_LIST_ITEMS = ".//li[starts-with(@id, 'profilePagedListComponent-')]"
+DETAILS_LIST_SECTION = re.compile(r"-(EXPERIENCE|EDUCATION|SKILLS|LANGUAGES)-VIEW-DETAILS")
 
 # Text inside these is for screen readers or is a control, never page content: the Ember
 # generations double every text as aria-hidden + visually-hidden (profile-2022-self.html),
@@ -102,7 +108,11 @@ SECTION_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
 # "… more" in buttons (profile-2026-first-degree.html).
 HIDDEN_CLASSES = frozenset({"visually-hidden", "a11y-text", "sr-only", "lt-line-clamp__ellipsis",
                             "lt-line-clamp__more", "inline-show-more-text__button",
-                            "see-more-less-toggle", "show-more-less-text__button"})
+                            "see-more-less-toggle", "show-more-less-text__button",
+                            # display:none utility of the public pages (2020–2025): the website
+                            # link's <p class="hidden">External link for …</p> (unseen real
+                            # public company page; pages/company-public-2024-no-head.html).
+                            "hidden"})
 HIDDEN_TAGS = frozenset({"button", "script", "style", "noscript", "template", "svg", "select",
                          "option", "input", "label", "li-icon", "img", "figure"})
 # Tags that flow inside a line of text rather than starting a new one.
@@ -320,6 +330,7 @@ SEARCH_LIST_MARKERS = (
     "data-chameleon-result-urn",              # 2021–2025, survives the 2025 class hashing
     "search-result__occluded-item",           # 2019–2020 (pages/search-2019-search-result)
     "search-result__wrapper",                 # 2019–2020 (pages/search-2019-search-result)
+    "search-result__info",                    # 2019–2020 card bodies saved without their list
 )
 # Class-named generations: the card's class tokens, then the class token of each field inside
 # a card (looked up with find(class_=…), which is several times cheaper than CSS selectors).
@@ -336,9 +347,11 @@ SEARCH_GENERATIONS = (
         "degree": "entity-result__badge-text",
     },
     {   # 2019–2020 Ember "search-result" cards: name in .actor-name, degree in .dist-value
-        # (pages/search-2019-search-result).
+        # (pages/search-2019-search-result). A fragment of card bodies (search-result__info
+        # only, pages/search-2019-info-cards-only) is read the same way; in a whole page the
+        # body is nested in its card and _outermost keeps the card.
         "strategy": "dom-search-result",
-        "card": ("search-result", "search-result__wrapper"),
+        "card": ("search-result", "search-result__wrapper", "search-result__info"),
         "link": "search-result__result-link",
         "name": "actor-name",
         "headline": "subline-level-1",
@@ -402,7 +415,10 @@ COMPANY_NAME = (
 COMPANY_TAGLINE = (
     "p.org-top-card-primary-content__tagline",  # 2018 Ember (company-about-2018)
     "p.org-top-card-summary__tagline",          # logged-in 2019–2025 (company-2024-about-pt)
-    "h2.top-card-layout__headline",             # public 2020–2025 (company-public-jsonld)
+    # Public 2020–2025: the tagline is the second subline; the h2 headline holds the industry
+    # (unseen real public company page; pages/company-public-2024-no-head.html). Pages that
+    # also carry JSON-LD take the tagline from its "slogan" first (company-public-jsonld).
+    "h4.top-card-layout__second-subline",
 )
 COMPANY_TOPCARD_INDUSTRY = ".org-top-card-primary-content__industry"        # company-about-2018
 COMPANY_TOPCARD_HEADQUARTERS = ".org-top-card-primary-content__headquarter"  # company-about-2018
@@ -592,6 +608,9 @@ CLASSIFY_SEARCH_MARKERS = (
     "entity-result__",                    # 2021–2025 (search-2022-fragment)
     "search-result__occluded-item",       # 2019–2020 people search
     "search-result__wrapper",             # 2019–2020 people search
+    # 2019–2020 card body alone: what scrapers keep when they copy only the result cards
+    # (unseen real 2019 search fragments; pages/search-2019-info-cards-only.html).
+    "search-result__info",
 )
 # Login forms with no profile, company or search markup: a sign-in wall saved by mistake
 # (pages/login-wall, pages/authwall-untitled).

@@ -10,7 +10,8 @@ The data lives in two files:
 In memory each document is its compact JSON bytes, decoded when read (store/snapshot.py says
 why and how the snapshot is laid out).
 
-Reliance on TinyDB internals (tested with tinydb 4.8 and 4.9, pinned in pyproject):
+Reliance on TinyDB internals (tested with tinydb 4.8 and 4.9, pinned in pyproject; the
+``_read_table`` override with 4.9):
 ``Table._update_table(updater)`` is overridden by ``JournaledTable`` to hand the updater a
 tracking view of the live table instead of rebuilding the whole table, ``Table._read_table()``
 to return a decoding view of it, and ``Storage.read()`` returns the live tables (as
@@ -57,11 +58,19 @@ def fsync_dir(path: Path) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        # A refused write (disk full, read-only) must not leave half-written temp files behind.
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
     fsync_dir(path.parent)
 
 

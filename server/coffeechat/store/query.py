@@ -113,7 +113,10 @@ def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: st
         # Prospects without a follow-up go last in either direction.
         dated = sorted((h for h in hits if h[0] in plan), key=lambda h: (plan[h[0]][0]["due"], h[1].name),
                        reverse=sort.startswith("-"))
-        hits = dated + sorted((h for h in hits if h[0] not in plan), key=lambda h: h[1].name)
+        total = len(hits)
+        wanted = max(0, offset + limit - len(dated))  # only as many undated ones as the page shows
+        hits = dated + heapq.nsmallest(wanted, (h for h in hits if h[0] not in plan), key=lambda h: h[1].name)
+        return [doc_id for doc_id, _ in hits[offset:offset + limit]], total
     else:
         key = ((lambda h: (STAGES.index(h[1].stage), h[1].name)) if field == "stage"
                else (lambda h: (getattr(h[1], attr), h[0])))
