@@ -121,7 +121,7 @@ def print_table(results: dict[str, Any]) -> None:
     for name, value, target, mark in verdicts(results):
         print(f"{name:34} {value!s:>12}  {target:>9}  {mark}")
     for name, value in results.items():
-        if name not in targeted and name not in ("mode", "page"):
+        if name not in targeted and name not in ("mode", "page", "targets"):
             print(f"{name:34} {json.dumps(value, ensure_ascii=False)}")
 
 

@@ -158,3 +158,24 @@ def test_details_list_saved_without_its_card_is_keyed_by_the_item_ids():
         ("Harbour University", "Master of Science - MS", "Marine Biology", "2018-09", "2020-06"),
         ("Northside College", None, None, "2014", "2018")]
     assert r["experience"] == [] and r["skills"] == []
+
+
+def test_public_2024_roles_with_unlabelled_meta_lines():
+    r = parse("public-2024-experience-meta-items.html")
+    assert (r["full_name"], r["headline"], r["location"]) == (
+        "Lucía Ferrer", "Architect at Studio Norte", "Valencia, Valencian Community, Spain")
+    assert roles(r) == [
+        ("Architect", "Studio Norte", None, "2021-03", None, "Valencia, Valencian Community, Spain"),
+        ("Junior Architect", "Taller Sur", None, "2017-09", "2021-02", None)]
+    assert [e["duration"] for e in r["experience"]] == ["3 years 2 months", "3 years 6 months"]
+    assert r["experience"][0]["description"] == "Housing retrofits and public libraries."
+    assert r["sources"]["experience"] == "dom_public_2023"
+
+
+def test_2020_experience_section_saved_alone_is_still_a_profile():
+    r = parse("profile-2020-section-only.html")
+    assert r["kind"] == "profile" and r["full_name"] is None
+    assert roles(r) == [
+        ("Risk Analyst II", "Lakeside Bank", None, "2018-03", None, "Geneva"),
+        ("Risk Analyst", "Lakeside Bank", None, "2016-06", "2018-03", None),
+        ("Intern", "Alpine Audit", None, "2016-01", "2016-05", None)]

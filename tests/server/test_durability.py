@@ -156,3 +156,20 @@ def test_eight_threads_saving_at_once_lose_nothing(tmp_path):
     names = [p["full_name"] for p in reopened.all()]
     assert len(names) == len(set(names)) == 450
     reopened.close()
+
+
+def test_an_older_schema_is_backed_up_before_it_is_upgraded(tmp_path):
+    import json
+    old = {"app": "coffeechat", "schema": 0, "tables": {"prospects": {"1": {
+        "key": "https://www.linkedin.com/in/old/", "full_name": "Old Record", "stage": "saved", "tags": [],
+        "notes": "", "referred_by": None, "email": None, "edited": [], "captures": [], "log": []}}}}
+    raw = json.dumps(old).encode()
+    (tmp_path / "coffeechat.json").write_bytes(raw)
+    store = ProspectStore(tmp_path)
+    try:
+        assert store.get(1)["full_name"] == "Old Record"
+    finally:
+        store.close()
+    assert (tmp_path / "coffeechat.json.schema0.bak").read_bytes() == raw
+    upgraded = json.loads((tmp_path / "coffeechat.json").read_text())
+    assert upgraded["schema"] >= 1 and upgraded["tables"]["prospects"]["1"]["full_name"] == "Old Record"

@@ -8,6 +8,7 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.entries import location_of
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import block_text_of, find_all_class, find_class, lines, text_of
 
@@ -46,14 +47,31 @@ def _position(card: Tag, company: str | None) -> dict | None:
         "start": dates["start"],
         "end": dates["end"],
         "duration": dates["duration"],
-        "location": _text(card, sel.PUBLIC_POSITION_LOCATION),
+        "location": _text(card, sel.PUBLIC_POSITION_LOCATION) or _meta_location(card),
         "description": _description(card),
     }
 
 
+def _meta_items(card: Tag) -> list[Tag]:
+    """The 2024 unlabelled lines under a role (dates, location, description)."""
+    return find_all_class(card, sel.PUBLIC_META_ITEM)
+
+
+def _meta_location(card: Tag) -> str | None:
+    """The 2024 location: the meta line that is neither the dates nor the description."""
+    for item in _meta_items(card):
+        if item.get(sel.PUBLIC_META_DESCRIPTION_ATTR) or find_class(item, sel.PUBLIC_DATE_RANGE):
+            continue
+        place = location_of(text_of(item))
+        if place:
+            return place
+    return None
+
+
 def _description(card: Tag) -> str | None:
     """A role's description, the full text when the page also holds a truncated one."""
-    box = find_class(card, sel.PUBLIC_POSITION_DESCRIPTION)
+    box = find_class(card, sel.PUBLIC_POSITION_DESCRIPTION) or next(
+        (m for m in _meta_items(card) if m.get(sel.PUBLIC_META_DESCRIPTION_ATTR)), None)
     return block_text_of(find_class(box, sel.PUBLIC_DESCRIPTION_FULL) or box)
 
 

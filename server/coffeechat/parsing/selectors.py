@@ -274,12 +274,19 @@ PUBLIC_SECTION_CONTENT = ("core-section-container__content",)
 PUBLIC_EXPERIENCE_ITEM = ("experience-item",)
 PUBLIC_GROUP_POSITION = ("experience-group-position",)
 PUBLIC_GROUP_COMPANY = ("experience-group-header__company",)
-PUBLIC_CARD_TITLE = ("profile-section-card__title",)
-PUBLIC_CARD_SUBTITLE = ("profile-section-card__subtitle",)
+# 2024 public pages name a role's title and company on inner spans instead
+# (span.experience-item__title / __subtitle; unseen real 2024 public experience section;
+# pages/public-2024-experience-meta-items.html).
+PUBLIC_CARD_TITLE = ("profile-section-card__title", "experience-item__title")
+PUBLIC_CARD_SUBTITLE = ("profile-section-card__subtitle", "experience-item__subtitle")
 PUBLIC_DATE_RANGE = ("date-range",)
 PUBLIC_POSITION_LOCATION = ("experience-item__location", "experience-group-position__location")
 PUBLIC_POSITION_DESCRIPTION = ("experience-item__description",
                                "experience-group-position__description")
+# 2024: the lines under a role are unlabelled p.experience-item__meta-item — dates, then the
+# location — and the description is the meta item carrying data-section (same proof).
+PUBLIC_META_ITEM = ("experience-item__meta-item",)
+PUBLIC_META_DESCRIPTION_ATTR = "data-section"
 # Long descriptions come twice, truncated ("--less") and full ("--more"): the full one wins.
 PUBLIC_DESCRIPTION_FULL = ("show-more-less-text__text--more",)
 PUBLIC_EDUCATION_ITEM = ("education__list-item",)
@@ -591,6 +598,9 @@ CLASSIFY_PROFILE_MARKERS = (
     "pv-text-details",                   # logged-in 2022 top card (profile-2022-self)
     "com.linkedin.sdui.profile.card",    # 2026 componentkey (profile-2026-first-degree)
     "public_profile",                    # public 2023 pageKey / tracking (public-2023)
+    # Logged-in 2017–2021 cards and entries, for pages saved without their top card (an
+    # unseen real 2020 Experience section saved alone; pages/profile-2020-section-only.html).
+    "pv-profile-section", "pv-entity__",
     "profile-topcard",                   # public 2016 ("#topcard.profile-topcard")
 )
 CLASSIFY_DETAILS_MARKERS = ("pvs-list", "pvs-header")  # 2022–2025 lists (details-skills-2025)

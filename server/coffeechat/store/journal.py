@@ -10,9 +10,9 @@ The data lives in two files:
 In memory each document is its compact JSON bytes, decoded when read (store/snapshot.py says
 why and how the snapshot is laid out).
 
-Reliance on TinyDB internals (tested with tinydb 4.8 and 4.9, pinned in pyproject; the
+Reliance on TinyDB internals (tested with tinydb 4.9, pinned in pyproject; the
 ``_read_table`` override with 4.9):
-``Table._update_table(updater)`` is overridden by ``JournaledTable`` to hand the updater a
+``Table._update_table(updater)`` is overridden by ``JournaledTable`` (store/tables.py) to hand the updater a
 tracking view of the live table instead of rebuilding the whole table, ``Table._read_table()``
 to return a decoding view of it, and ``Storage.read()`` returns the live tables (as
 ``MemoryStorage`` does) so reads copy nothing.
@@ -24,13 +24,10 @@ import logging
 import os
 import threading
 import zlib
-from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
 
 from coffeechat.errors import CorruptStore, StorageError
 from coffeechat.store import snapshot
@@ -38,7 +35,6 @@ from coffeechat.store import snapshot
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-_MISSING = object()
 
 
 def fsync_dir(path: Path) -> None:
@@ -113,9 +109,12 @@ class JournalStorage(Storage):
         self.warnings: list[str] = []
         self._lock = threading.RLock()
         self._lockfile = None if read_only else self._take_writer_lock()
+        self._migrated = False
         self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
         self._journal_size = self._replay_journal()
         self._journal = open(os.devnull if read_only else self.journal_path, "ab")
+        if self._migrated:
+            self.compact()  # write the upgraded snapshot now; the old one stays in the backup
 
     def _take_writer_lock(self):
         # One writer per data folder: a second process appending to the journal would fork history.
@@ -153,8 +152,10 @@ class JournalStorage(Storage):
 
     def _migrate(self, data: dict, raw: bytes) -> None:
         # Keep the file as it was before touching anything: migrations must be reversible by hand.
-        backup = self.snapshot_path.with_name(f"{self.snapshot_path.name}.schema{data['schema']}.bak")
-        atomic_write_bytes(backup, raw)
+        if not self.read_only:
+            backup = self.snapshot_path.with_name(f"{self.snapshot_path.name}.schema{data['schema']}.bak")
+            atomic_write_bytes(backup, raw)
+            self._migrated = True
         data["schema"] = SCHEMA_VERSION
 
     def _replay_journal(self) -> int:
@@ -279,83 +280,3 @@ class JournalStorage(Storage):
                 if self._journal.closed:
                     self._journal = open(self.journal_path, "ab")
             self._journal_size = 0
-
-
-class _TrackedTable(MutableMapping):
-    """The view TinyDB's updaters see: int ids over the live table, decoding what they touch.
-
-    The live table is not changed here: ``changes()`` hands the touched documents, encoded, to
-    ``JournalStorage.commit``, which applies them only once the journal holds them.
-    """
-
-    def __init__(self, raw: dict[str, bytes], id_class: Callable[[str], Any]):
-        self.raw = raw
-        self.id_class = id_class
-        self.touched: dict[str, Any] = {}  # key -> decoded document, or _MISSING once deleted
-
-    def __getitem__(self, doc_id: Any) -> Any:
-        key = str(doc_id)
-        if key not in self.touched:
-            self.touched[key] = snapshot.decode(self.raw[key])
-        doc = self.touched[key]
-        if doc is _MISSING:
-            raise KeyError(doc_id)
-        return doc
-
-    def __setitem__(self, doc_id: Any, doc: Any) -> None:
-        self.touched[str(doc_id)] = doc
-
-    def __delitem__(self, doc_id: Any) -> None:
-        if doc_id not in self:
-            raise KeyError(doc_id)
-        self.touched[str(doc_id)] = _MISSING
-
-    def __contains__(self, doc_id: object) -> bool:
-        key = str(doc_id)
-        if key in self.touched:
-            return self.touched[key] is not _MISSING
-        return key in self.raw
-
-    def __iter__(self) -> Iterator[Any]:
-        keys = list(self.raw) + [k for k in self.touched if k not in self.raw]
-        return (self.id_class(k) for k in keys if k in self)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def changes(self) -> tuple[dict[str, bytes], list[str]]:
-        put, deleted = {}, []
-        for key, doc in self.touched.items():
-            if doc is _MISSING:
-                if key in self.raw:
-                    deleted.append(key)
-                continue
-            encoded = snapshot.dumps(doc)
-            if self.raw.get(key) != encoded:
-                put[key] = encoded
-        return put, deleted
-
-
-class JournaledTable(Table):
-    """A TinyDB table that journals only the documents an operation changed."""
-
-    def _read_table(self) -> snapshot.DecodedTable:  # type: ignore[override]
-        tables = self._storage.read()
-        return snapshot.DecodedTable(tables.get(self.name, {}) if tables else {})
-
-    def _update_table(self, updater: Callable[[Any], None]) -> None:
-        storage: JournalStorage = self._storage  # type: ignore[assignment]
-        view = _TrackedTable(storage.table_dict(self.name), self.document_id_class)
-        try:
-            updater(view)
-            # Nothing stored changes when the disk refuses the write: commit applies only what it journaled.
-            storage.commit(self.name, *view.changes())
-        finally:
-            self.clear_cache()
-
-
-class JournalDB(TinyDB):
-    """TinyDB on a JournalStorage with journaled tables."""
-
-    table_class = JournaledTable
-    default_storage_class = JournalStorage

@@ -12,7 +12,7 @@ from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import USER_FIELDS
 from coffeechat.store import query
 from coffeechat.store.edits import apply_patch, log_entry
-from coffeechat.store.journal import JournalDB
+from coffeechat.store.tables import JournalDB
 from coffeechat.store.merge import merge_capture
 from coffeechat.store.raw import CaptureFiles, new_capture_id
 
