@@ -123,7 +123,7 @@ def prospects(n: int, seed: int = 7) -> dict[str, dict[str, Any]]:
 def write_store(data_dir: Path, n: int, seed: int = 7) -> int:
     """Write a store of ``n`` prospects directly as a snapshot (no journal); returns its size in bytes."""
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tables = {"prospects": {k: snapshot.dumps(v) for k, v in prospects(n, seed).items()},
+    tables = {"prospects": {k: snapshot.encode(v) for k, v in prospects(n, seed).items()},
               "settings": {}, "idempotency": {}}
     data = snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, tables)
     (data_dir / DB_FILE).write_bytes(data)

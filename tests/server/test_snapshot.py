@@ -19,8 +19,8 @@ def _save(store: ProspectStore, i: int, **fields) -> dict:
 
 
 def test_dump_is_one_json_document_read_back_line_by_line():
-    tables = {"prospects": {"1": snapshot.dumps(TRICKY), "2": snapshot.dumps({"a": [1, {"b": "}"}]})},
-              "settings": {}, "idempotency": {"7": snapshot.dumps({"key": "k"})}}
+    tables = {"prospects": {"1": snapshot.encode(TRICKY), "2": snapshot.encode({"a": [1, {"b": "}"}]})},
+              "settings": {}, "idempotency": {"7": snapshot.encode({"key": "k"})}}
     raw = snapshot.dump({"app": "coffeechat", "schema": 1}, tables)
     whole = json.loads(raw)  # still valid JSON for any tool
     assert whole["tables"]["prospects"]["1"] == TRICKY and whole["tables"]["settings"] == {}

@@ -78,7 +78,8 @@ def _change_record(table: str, put: dict[str, bytes], deleted: list[str]) -> byt
     """``{"t", "put"?, "del"?}`` built from documents already encoded (no second encoding)."""
     parts = [b'"t":' + snapshot.dumps(table)]
     if put:
-        parts.append(b'"put":{' + b",".join(snapshot.dumps(k) + b":" + v for k, v in put.items()) + b"}")
+        docs = (snapshot.dumps(k) + b":" + snapshot.unpack(v) for k, v in put.items())
+        parts.append(b'"put":{' + b",".join(docs) + b"}")
     if deleted:
         parts.append(b'"del":' + snapshot.dumps(deleted))
     return b"{" + b",".join(parts) + b"}"
@@ -186,12 +187,12 @@ class JournalStorage(Storage):
 
     def _apply(self, record: dict) -> None:
         if "snapshot" in record:
-            self._tables = {name: {k: snapshot.dumps(v) for k, v in docs.items()}
+            self._tables = {name: {k: snapshot.encode(v) for k, v in docs.items()}
                             for name, docs in record["snapshot"].items()}
             return
         table = self._tables.setdefault(record["t"], {})
         for doc_id, doc in record.get("put", {}).items():
-            table[doc_id] = snapshot.dumps(doc)
+            table[doc_id] = snapshot.encode(doc)
         for doc_id in record.get("del", []):
             table.pop(doc_id, None)
 

@@ -66,7 +66,7 @@ class _TrackedTable(MutableMapping):
                 if key in self.raw:
                     deleted.append(key)
                 continue
-            encoded = snapshot.dumps(doc)
+            encoded = snapshot.encode(doc)
             if self.raw.get(key) != encoded:
                 put[key] = encoded
         return put, deleted
