@@ -91,6 +91,19 @@ def _reads(client: Client, reps: int) -> dict[str, Any]:
     return out
 
 
+def measure_dashboard(data_dir: Path, reps: int) -> dict[str, Any]:
+    """The dashboard's HTML pages as a person opens them: the prospects page (first 50 rows) in
+    every sort, and Today."""
+    with Server("app", data_dir) as server:
+        client = Client(server.port, get_token(data_dir))
+        sorts = [f"-{s}" if s in ("updated", "created") else s for s in SORTS]
+        out = {f"prospects_{sort}": summary(timed(lambda s=sort: client.request("GET", f"/?sort={s}"), reps))
+               for sort in sorts}
+        out["today"] = summary(timed(lambda: client.request("GET", "/today"), reps))
+        client.close()
+    return out
+
+
 def measure_naive(db_path: Path, reps: int) -> dict[str, Any]:
     """The same capture on the naive path; each one rewrites the whole TinyDB file, so few reps."""
     body = capture_body()
