@@ -101,7 +101,7 @@ def test_filter_stage_meeting_today_copy_and_delete(page, server, artifacts_dir)
     shoot(page, artifacts_dir, "today")
     overdue = page.locator("li.item", has_text="Kireet Agrawal")
     expect(overdue).to_contain_text("overdue")
-    overdue.get_by_role("link", name="Open thank you draft").click()
+    overdue.get_by_role("link", name="Open thank-you draft").click()
     expect(page.locator("#draft-thank_you textarea")).to_be_visible()
     assert page.url.endswith("#draft-thank_you")
 

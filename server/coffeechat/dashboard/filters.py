@@ -8,6 +8,9 @@ from flask import Flask, request, url_for
 STAGE_LABELS = {"saved": "Saved", "contacted": "Contacted", "replied": "Replied", "scheduled": "Scheduled",
                 "met": "Met", "thanked": "Thanked", "in_touch": "In touch", "declined": "Declined",
                 "not_now": "Not now"}
+DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
+                "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
+                "keep_in_touch": "Keep-in-touch"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
                "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer"}
 
@@ -43,5 +46,5 @@ def install(app: Flask) -> None:
     """Register the filters and helpers with the app's Jinja environment."""
     app.jinja_env.filters.update(when=when, day=day, stage_label=lambda s: STAGE_LABELS.get(s, s),
                                  rule_label=lambda r: RULE_LABELS.get(r, r),
-                                 kind_label=lambda k: (k or "").replace("_", " ").capitalize())
+                                 kind_label=lambda k: DRAFT_LABELS.get(k) or (k or "").replace("_", " ").capitalize())
     app.jinja_env.globals.update(page_url=page_url, STAGE_LABELS=STAGE_LABELS)
