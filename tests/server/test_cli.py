@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import FIXTURES, PROFILE_URLS, fixture_html
+from helpers import FIXTURES, PROFILE_URLS, ROOT, fixture_html
 
 from coffeechat.cli import main
 from coffeechat.store import ProspectStore
@@ -118,11 +119,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_answers_ping_on_loopback(tmp_path):
+@pytest.mark.parametrize("command", ["module", "make run"])
+def test_serve_answers_ping_on_loopback(tmp_path, command):
     port = _free_port()
-    env = {**os.environ, "COFFEECHAT_HOME": str(tmp_path)}
-    proc = subprocess.Popen([sys.executable, "-m", "coffeechat", "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {**os.environ, "COFFEECHAT_HOME": str(tmp_path), "COFFEECHAT_PORT": str(port)}
+    argv = ["make", "--no-print-directory", "run"] if command == "make run" else [sys.executable, "-m", "coffeechat", "serve"]
+    proc = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True)
     try:
         for _ in range(100):
             try:
@@ -134,7 +137,7 @@ def test_serve_answers_ping_on_loopback(tmp_path):
         else:
             pytest.fail("the server never answered")
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)  # make's child server too
         out, _ = proc.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in out
     assert (tmp_path / "token").read_text().strip() in out

@@ -11,23 +11,20 @@ def _article(word: str) -> str:
     return "an" if word[:1].lower() in "aeiou" else "a"
 
 
+# Common ground, strongest first: (fact kind, clause with the fact's phrase in it).
+_GROUND = (
+    ("shared_school", "we both studied at {}"),
+    ("shared_employer", "we've both worked at {}"),
+    ("similar_change", "you made the kind of move I'm planning, {}"),
+    ("same_city", "we're both in {}"),
+    ("shared_language", "we both speak {}"),
+    ("shared_skills", "we both work with {}"),
+)
+
+
 def ground_clauses(facts: dict[str, dict[str, Any]]) -> list[str]:
     """Common ground as clauses ("we both studied at Queen's University"), strongest first."""
-    p = {kind: fact["phrases"] for kind, fact in facts.items()}
-    clauses = []
-    if "shared_school" in p:
-        clauses.append(f"we both studied at {p['shared_school']['shared_school']}")
-    if "shared_employer" in p:
-        clauses.append(f"we've both worked at {p['shared_employer']['shared_employer']}")
-    if "similar_change" in p:
-        clauses.append(f"you made the kind of move I'm planning, {p['similar_change']['similar_change']}")
-    if "same_city" in p:
-        clauses.append(f"we're both in {p['same_city']['same_city']}")
-    if "shared_language" in p:
-        clauses.append(f"we both speak {p['shared_language']['shared_language']}")
-    if "shared_skills" in p:
-        clauses.append(f"we both work with {p['shared_skills']['shared_skills']}")
-    return clauses
+    return [clause.format(facts[kind]["phrases"][kind]) for kind, clause in _GROUND if kind in facts]
 
 
 def spark_clauses(facts: dict[str, dict[str, Any]]) -> list[str]:
