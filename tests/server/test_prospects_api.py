@@ -50,8 +50,9 @@ def test_referral_link_and_delete_removes_everywhere(client, four, data_dir):
     assert client.get(f"/api/v1/prospects/{a}").status_code == 404
     assert client.get(f"/api/v1/prospects/{b}").get_json()["referred_by"] is None
     assert len(list((data_dir / "captures").iterdir())) == len(files_before) - 1
-    assert "Kireet" not in client.get("/api/v1/export?format=json").get_data(as_text=True)
-    assert "Kireet" not in client.get("/api/v1/export?format=csv").get_data(as_text=True)
+    for fmt in ("json", "csv", "vcard", "ics", "markdown"):
+        assert "Kireet" not in client.get(f"/api/v1/export?format={fmt}").get_data(as_text=True), fmt
+    assert "Kireet" not in client.get("/api/v1/today").get_data(as_text=True)
     assert client.delete(f"/api/v1/prospects/{a}").status_code == 404
 
 
