@@ -45,12 +45,16 @@ def test_patch_validates_and_logs_stage_changes(client, four):
 def test_referral_link_and_delete_removes_everywhere(client, four, data_dir):
     a, b = four["profile-2022-self"], four["public-2023"]
     client.patch(f"/api/v1/prospects/{b}", json={"referred_by": a})
+    client.post(f"/api/v1/prospects/{a}/log", json={"type": "meeting_scheduled", "when": "2099-01-05T10:00:00+00:00"})
+    formats = ("json", "csv", "vcard", "ics", "markdown")
+    for fmt in formats:
+        assert "Kireet" in client.get(f"/api/v1/export?format={fmt}").get_data(as_text=True), fmt
     files_before = list((data_dir / "captures").iterdir())
     assert client.delete(f"/api/v1/prospects/{a}").status_code == 200
     assert client.get(f"/api/v1/prospects/{a}").status_code == 404
     assert client.get(f"/api/v1/prospects/{b}").get_json()["referred_by"] is None
     assert len(list((data_dir / "captures").iterdir())) == len(files_before) - 1
-    for fmt in ("json", "csv", "vcard", "ics", "markdown"):
+    for fmt in formats:
         assert "Kireet" not in client.get(f"/api/v1/export?format={fmt}").get_data(as_text=True), fmt
     assert "Kireet" not in client.get("/api/v1/today").get_data(as_text=True)
     assert client.delete(f"/api/v1/prospects/{a}").status_code == 404
