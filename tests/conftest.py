@@ -1,12 +1,19 @@
 """Fixtures shared by every test: a fresh data folder, the app, an authenticated client."""
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from helpers import LocalClient
 
 from coffeechat.api import create_app
 from coffeechat.pairing import get_token
+
+# CI replays the same examples every run, so a red build always reproduces; local runs keep exploring.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture
