@@ -108,6 +108,14 @@ def test_errors_say_what_was_seen(html, url, words):
     ("company-public-jsonld", "company"),
     ("company-2024-about-pt", "company"),
     ("company-2026-hashed-labels", "company"),
+    # 2026 captures stripped of every attribute but href: LinkedIn's own app links (tracking
+    # parameter, canned searches, invite links) prove the origin; a name heading inside the
+    # member's link is a profile's top card, several degree badges a result list.
+    ("search-2026-stripped-capture", "search-results"),
+    ("profile-2026-stripped-topcard", "profile"),
+    # Nothing but the name row, headline and location: the name heading in the member's
+    # link beside a degree badge is LinkedIn's top card.
+    ("profile-2026-stripped-name-row", "profile"),
 ])
 def test_hand_made_pages(name, kind):
     assert classify(page(name)) == kind
@@ -198,3 +206,11 @@ def test_member_titles_with_login_words(title):
 def test_untitled_auth_wall_at_a_profile_url():
     with pytest.raises(ParseError, match="sign-in"):
         classify(page("authwall-untitled"), "https://www.linkedin.com/in/jane-doe/")
+
+
+def test_link_to_a_profile_alone_does_not_make_a_linkedin_page():
+    # A portfolio linking to a member's page has none of the links only LinkedIn writes.
+    html = ('<div><a href="https://www.linkedin.com/in/jane-doe/"><div><h2>Jane Doe</h2>'
+            "</div></a><p>Designer in Oslo</p></div>")
+    with pytest.raises(ParseError, match="not a LinkedIn page"):
+        classify(html)

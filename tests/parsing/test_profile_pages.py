@@ -179,3 +179,45 @@ def test_2020_experience_section_saved_alone_is_still_a_profile():
         ("Risk Analyst II", "Lakeside Bank", None, "2018-03", None, "Geneva"),
         ("Risk Analyst", "Lakeside Bank", None, "2016-06", "2018-03", None),
         ("Intern", "Alpine Audit", None, "2016-01", "2016-05", None)]
+
+
+def test_2026_top_card_stripped_to_bare_divs_is_read_by_structure():
+    # No <section>, no class, no componentkey: the card is the block around the name that
+    # links to no other member; the address comes from the name's own link.
+    r = parse("profile-2026-stripped-topcard.html")
+    assert (r["full_name"], r["headline"], r["location"], r["connection_degree"]) == (
+        "Hana Kowalczyk", "Backend Engineer at Northwind | Go, Postgres",
+        "Kraków, Małopolskie, Poland", "3rd+")
+    assert r["profile_url"] == "https://www.linkedin.com/in/hana-kowalczyk/"
+    assert r["current"] == {"title": None, "company": "Northwind"}
+    assert "Olek Nowak" not in repr(r)
+
+
+def test_2026_top_card_with_pronunciation_player_and_pending_invitation():
+    # The name-pronunciation player's labels are not the headline; both badges are rendered
+    # and an invitation is pending, so the member is not yet a 1st-degree connection.
+    r = parse("profile-2026-topcard-pending-player.html")
+    assert r["headline"] == "Founder at Tierra Verde Foods | Supply chains that feed cities"
+    assert r["connection_degree"] == "2nd"
+    assert r["location"] == "Seville, Andalusia, Spain"
+    assert r["current"] == {"title": None, "company": "Tierra Verde Foods"}
+    assert r["profile_url"] == "https://www.linkedin.com/in/rafael-moreno-es/"
+
+
+def test_2026_top_card_company_needs_both_logo_entries():
+    # One logo entry (no current position, or an empty company line) cannot say whether it
+    # is the company or the school: no current company is guessed.
+    html = (PAGES / "profile-2026-stripped-topcard.html").read_text(encoding="utf-8")
+    html = html.replace("<span>Northwind</span>", "<span></span>")
+    r = parse_page(html)
+    assert r["current"] == {"title": None, "company": None}
+
+
+def test_2026_custom_pronouns_before_the_badge_are_not_the_headline():
+    # The capture is the card itself (top-level siblings, no wrapper); the name row holds
+    # custom pronouns, and the headline is the first line after the degree badge.
+    r = parse("profile-2026-stripped-name-row.html")
+    assert (r["full_name"], r["headline"], r["location"], r["connection_degree"]) == (
+        "Kofi Mensah", "Civil Engineer at Accra Metro | Bridges & Drainage",
+        "Accra, Greater Accra, Ghana", "3rd+")
+    assert r["profile_url"] == "https://www.linkedin.com/in/kofi-mensah/"

@@ -191,3 +191,17 @@ def test_entity_result_with_the_link_beside_the_name():
         {"name": "Taylor Doe", "profile_url": "https://www.linkedin.com/in/taylor-doe-1234/",
          "headline": "Senior Product Manager", "location": "Austin, Texas",
          "connection_degree": None}]
+
+
+def test_2026_capture_stripped_of_classes_and_open_to_work_badge():
+    # Every attribute but href removed by the capturing extension; the photo block glues
+    # "is open to work" to the name, the name line links the bare name.
+    result = parse_page(page("search-2026-stripped-capture"))
+    assert [(r["name"], r["headline"], r["location"], r["connection_degree"])
+            for r in result["results"]] == [
+        ("Mira Okafor", "Data Engineer | Spark & Airflow", "Lagos, Nigeria", "2nd"),
+        ("Lars Eide", "Product Designer", "Bergen, Norway", "3rd+"),
+        ("Inês Duarte", "Head of Growth at Lumen", "Porto, Portugal", "2nd"),
+    ]
+    assert result["results"][0]["profile_url"] == "https://www.linkedin.com/in/mira-okafor/"
+    assert "Tomas Brandt" not in repr(result)

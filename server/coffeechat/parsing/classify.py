@@ -76,7 +76,12 @@ def _classify_by_content(text: str, head: str, title: str) -> str:
     if any(m in text for m in sel.CLASSIFY_DETAILS_MARKERS):
         return "profile-details"
     linkedin_title = title.rstrip().lower().endswith("linkedin")
-    if not (linkedin_title or any(m in text for m in sel.CLASSIFY_LINKEDIN_MARKERS)):
+    # A member's name heading in a link to their page beside a "· 2nd" badge is LinkedIn's
+    # own top card even when a capture kept nothing else (2026 top cards stripped to bare
+    # tags); a page merely linking to a profile shows no degree badge.
+    top_card = sel.CLASSIFY_NAME_HEADING_LINK.search(text, 0, 2_000_000) is not None and \
+        sel.CLASSIFY_DEGREE_BADGE.search(text, 0, 2_000_000) is not None
+    if not (linkedin_title or top_card or any(m in text for m in sel.CLASSIFY_LINKEDIN_MARKERS)):
         what = f"the title is {title!r}" if title else "no LinkedIn markup was found"
         raise ParseError(f"not a LinkedIn page: {what}")
     # Hashed-class pages (2026) without a URL: a "<name> | LinkedIn" title is a member's page
@@ -87,6 +92,8 @@ def _classify_by_content(text: str, head: str, title: str) -> str:
     if len(sel.CLASSIFY_DEGREE_BADGE.findall(text, 0, 2_000_000)) >= 3 and \
             len(set(sel.CLASSIFY_PROFILE_HREF.findall(text))) >= 3:
         return "search-results"
+    if top_card or sel.CLASSIFY_NAME_HEADING_LINK.search(text, 0, 2_000_000):
+        return "profile"
     raise ParseError(_other_kind_message("unknown", title))
 
 

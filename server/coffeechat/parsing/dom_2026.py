@@ -12,15 +12,19 @@ from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.entries import (Line, education_entry, experience_entry, group_heading,
                                         language_entry, split_header)
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import clean_block, lines
+from coffeechat.parsing.text import clean, clean_block, lines
 from coffeechat.parsing.topcard import read_topcard
+from coffeechat.parsing.urls import canonical_profile_url
 
 NAME = "dom_2026"
 
 
 def applies(page: Page) -> bool:
-    """Whether the page is built from componentkey'd server-driven cards."""
-    return page.has_marker(sel.SDUI_MARKERS)
+    """Whether the page is built from componentkey'd server-driven cards, or was saved with
+    every class and componentkey stripped (a 2026 capture reduced to bare tags and hrefs):
+    either way only structure can be read, which is what this strategy does."""
+    classless = page.topcard is not None and all(m.startswith("@") for m in page.markers)
+    return classless or page.has_marker(sel.SDUI_MARKERS)
 
 
 def _segments(section: Tag) -> list[list[Line]]:
@@ -83,13 +87,40 @@ def _experience(segment: list[Line]) -> list[dict]:
     return out
 
 
+def _topcard_company(card: Tag) -> str | None:
+    """The current company of the top card's logo entries (company, then school).
+
+    Only when both entries are there: a member without a current position shows the school
+    alone (or an empty company entry), and one entry cannot say which of the two it is.
+    """
+    entries = []
+    for logo in card.find_all(sel.SDUI_TOPCARD_ENTRY_LOGO):
+        holder = logo.parent
+        text = clean(holder.get_text(" ")) if holder is not None else None
+        if not text or holder.find(["h1", "h2"]) is not None or \
+                logo.find_parent("a") is not None or len(holder.find_all(logo.name)) > 1:
+            # cover, photo, mutual connections' faces (links), or an empty entry whose
+            # wrappers were unwrapped so that its logo now sits beside the other entry
+            continue
+        entries.append(text)
+    return entries[0] if len(entries) == 2 else None
+
+
 def parse(page: Page) -> dict:
     """Fields read from a 2026 page."""
     if not applies(page):
         return {}
     out: dict = {}
     if page.topcard is not None:
-        out.update(read_topcard(page.topcard, page.topcard.select_one(sel.SDUI_NAME)))
+        name = page.topcard.select_one(sel.SDUI_NAME)
+        out.update(read_topcard(page.topcard, name))
+        # The name is wrapped in a link to the member's own page: their address when the
+        # capture kept no canonical link or URL.
+        link = name.find_parent("a") if name is not None else None
+        out["profile_url"] = canonical_profile_url(link.get("href")) if link else None
+        company = _topcard_company(page.topcard)
+        if company:
+            out["current"] = {"title": None, "company": company}
     sections = page.sections
     if "about" in sections:
         texts = [t for segment in _segments(sections["about"]) for _, t in segment]

@@ -204,7 +204,9 @@ def _slim(element: etree._Element, markers: set[str], *, keep_controls: bool) ->
     The soup costs per element, so this halves parse time; buttons stay in the top card,
     where the call to action tells a 1st-degree connection from others.
     """
-    dropped = sel.DROP_EMPTY if keep_controls else f"{sel.DROP_EMPTY} | {sel.DROP_CONTROLS}"
+    dropped = f"{sel.DROP_EMPTY} | {sel.DROP_MEDIA}"
+    if not keep_controls:
+        dropped += f" | {sel.DROP_CONTROLS}"
     for el in element.xpath(dropped):
         if el is not element:
             el.drop_tree()
@@ -232,6 +234,27 @@ def _slim(element: etree._Element, markers: set[str], *, keep_controls: bool) ->
             el.tail = " " if el.tag in sel.INLINE_TAGS else None
 
 
+def _block_about_one(name: etree._Element) -> etree._Element | None:
+    """The largest block around a name that links to no other member, for top cards saved
+    without any <section> (2026 captures stripped to bare divs): the card ends where
+    "People also viewed" or another member's card begins."""
+    own = {_slug(href) for href in name.xpath(sel.TOPCARD_OWN_LINK)}
+    block = None
+    for ancestor in name.iterancestors():
+        if ancestor.tag == "html" or \
+                {_slug(href) for href in ancestor.xpath(sel.TOPCARD_MEMBER_LINKS)} - own:
+            break
+        block = ancestor
+    if block is not None and block.tag == "body":
+        block.tag = "div"  # the capture is the card itself: a <body> cannot nest in the soup
+    return block
+
+
+def _slug(href: str) -> str:
+    """The member part of a /in/ address ("jane-doe" for …/in/jane-doe/?lipi=…)."""
+    return href.split("/in/", 1)[-1].split("/", 1)[0].split("?", 1)[0].lower()
+
+
 def _is_plain(el: etree._Element) -> bool:
     """Whether an element carries no attribute or class a strategy looks for."""
     if any(name in sel.STRUCTURAL_ATTRIBUTES for name in el.attrib):
@@ -250,6 +273,8 @@ def _find_topcard(root: etree._Element, keyed: dict) -> etree._Element | None:
     cards = []
     for name in names:
         section = next(name.iterancestors("section"), None)
+        if section is None:
+            section = _block_about_one(name)
         if section is not None and section not in keyed and section not in cards:
             cards.append(section)
     with_contact = (card for card in cards if card.xpath(sel.TOPCARD_CONTACT_LINK))

@@ -225,14 +225,20 @@ def _card_lines(root: Tag) -> list[tuple[str, str | None]]:
 
 
 def _link_name(card: Tag, profile: str | None) -> str | None:
-    """The name as the text of a link to the card's own profile, when it is one line."""
+    """The name as the text of a link to the card's own profile, when it is one line.
+
+    Cards link the person twice (photo block, name line), and the photo block may carry a
+    badge glued to the name ("Kevin Smith is open to work", 2026 search cards): of the
+    one-line link texts the shortest is the bare name.
+    """
+    names = []
     for link in _profile_links(card):
         if canonical_profile_url(link["href"]) != profile:
             continue  # a mutual connection's link, not the card's person
         texts = [text for text, _ in _card_lines(link) if text]
         if len(texts) == 1:
-            return texts[0]
-    return None
+            names.append(texts[0])
+    return min(names, key=len) if names else None
 
 
 def _read_card_lines(card: Tag) -> dict[str, Any] | str | None:

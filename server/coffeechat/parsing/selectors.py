@@ -54,14 +54,25 @@ SECTION_ANCHOR_IDS = "./div[contains(@class, 'pv-profile-card-anchor')]/@id"
 TOPCARD_NAME = ".//h1"
 TOPCARD_NAME_2026 = ".//a[contains(@href, '/in/')]//h2"
 TOPCARD_CONTACT_LINK = ".//a[contains(@href, 'contact-info')]"
+# Top cards saved without a <section> (2026 captures stripped to bare divs): the card is the
+# largest block around the name whose /in/ links all point at the member the name links to.
+TOPCARD_OWN_LINK = "ancestor::a[contains(@href, '/in/')][1]/@href"
+TOPCARD_MEMBER_LINKS = ".//a[contains(@href, '/in/')]/@href"
 
 # Cut before the soup is built: elements without text (but not images, whose src is the
-# photo, nor <hr> and <br>, which separate 2026 list items and lines of a description),
-# screen-reader duplicates and controls.
-DROP_EMPTY = (".//*[not(normalize-space())][not(self::img or self::hr or self::br)]"
-              "[not(.//img or .//hr)]")
+# photo, nor <hr> and <br>, which separate 2026 list items and lines of a description, nor
+# <figure>, the logo slot of a 2026 top-card company/school entry, which stays in place even
+# when a capture dropped its image), screen-reader duplicates and controls.
+DROP_EMPTY = (".//*[not(normalize-space())][not(self::img or self::hr or self::br"
+              " or self::figure)][not(.//img or .//hr or .//figure)]")
 DROP_CONTROLS = (".//*[contains(@class, 'visually-hidden')]"
                  " | .//button | .//select | .//input | .//label")
+# Media players, dropped everywhere (the top card keeps its controls, not these): a 2026
+# top card embeds the name-pronunciation recording as a video.js player whose labels
+# ("Video Player is loading.", "Duration", "0:07", caption-settings dialog) would otherwise
+# be read as the headline (unseen real 2026 top card).
+DROP_MEDIA = (".//*[@data-vjs-player] | .//audio | .//video | .//*[@role='dialog']"
+              "[@aria-hidden='true']")
 # ASCII control bytes (never part of a UTF-8 sequence) that lxml refuses in text.
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 # Attribute names lxml accepts in lookups; damaged pages can hold others.
@@ -132,6 +143,13 @@ MESSAGE_CTA_HREF = "/messaging/"
 # tests/fixtures/pages/profile-2026-de-second-degree.html.
 CONNECT_CTA = re.compile(r"\b(connect|conectar|conecte|se connecter|vernetzen|nawiąż kontakt|"
                          r"zaproś)\b", re.I)
+# An invitation already sent shows "Pending" (aria-label "Pending, click to withdraw
+# invitation sent to X") where Connect was: not connected yet, so not 1st either (unseen real
+# 2026 top card with both "· 1st" and "· 2nd" rendered). EN, PT, ES, FR, DE, PL.
+PENDING_CTA = re.compile(r"^\s*(pending|pendente|pendiente|en attente|ausstehend|oczekuje)\b"
+                         r"|withdraw invitation|retirar convite|retirar invitación"
+                         r"|retirer l’invitation|einladung zurückziehen|wycofaj zaproszenie",
+                         re.I)
 # The location sits just before the contact-info link in every logged-in top card since 2021.
 CONTACT_INFO = re.compile(r"^(contact info|informações de contato|información de contacto|"
                           r"datos de contacto|coordonnées|kontaktinfo(rmationen)?|"
@@ -143,6 +161,9 @@ CONTACT_INFO_HREF = "contact-info"
 # card of late 2024 has <a class="… artdeco-button …">Verify now</a> right after the name
 # (unseen real 2024 own-profile page; tests/fixtures/pages/profile-2024-self-verify-cta.html).
 TOPCARD_CONTROL_CLASSES = frozenset({"artdeco-button"})
+# At most this many lines (pronouns, verification or premium labels) sit between a top card's
+# name and its "· 2nd" badge; further away, a badge belongs to something else.
+TOPCARD_NAME_ROW_LINES = 3
 TOPCARD_NOISE = re.compile(
     r"^(\W*|\(?(he/him|she/her|they/them|he/they|she/they|ele/dele|ela/dela|él|ella|il/lui|"
     r"elle|er/ihm|sie/ihr)\)?|verified|premium|(linkedin )?top voice|"
@@ -298,6 +319,9 @@ PUBLIC_DEGREE_PARTS = ("education__item--degree-info",)
 SDUI_MARKERS = frozenset({"@componentkey"})
 # The name is the h2 inside the top card's link to the profile (profile-2026-first-degree.html).
 SDUI_NAME = 'a[href*="/in/"] h2'
+# Beside the top card's text, 2026 lists the current company then the latest school, each a
+# <figure> logo followed by the name (profile-2026-first-degree; stripped 2026 captures).
+SDUI_TOPCARD_ENTRY_LOGO = "figure"
 # "Show all" footers link to /details/<section>/ (profile-2026-first-degree.html).
 DETAILS_LINK = "/details/"
 
@@ -633,4 +657,18 @@ CLASSIFY_PROFILE_HREF = re.compile(
     r"href=[\"']?(?:https?://[\w.]*linkedin\.com)?/in/([^/\"'?#\s>]+)")
 # Anything that says "this came from LinkedIn", for the not-LinkedIn message. Links *to*
 # LinkedIn prove nothing (pages/not-linkedin has one); its CDN and design system do.
-CLASSIFY_LINKEDIN_MARKERS = ("licdn.com", "artdeco", "ember-view")
+CLASSIFY_LINKEDIN_MARKERS = (
+    "licdn.com", "artdeco", "ember-view",
+    # 2026 SDUI captures whose every attribute but href was stripped (a side-panel extension's
+    # saves; unseen real search cards and profile top cards): no CDN or class is left, but
+    # the links are ones only LinkedIn's own app writes — its page-tracking parameter, its
+    # outbound-link wrapper, canned "mutual connections" searches, invite and compose links.
+    # A third-party page linking to a profile (pages/not-linkedin) has none of them.
+    "lipi=urn%3Ali%3Apage%3A", "/safety/go/?url=", "_CANNED_SEARCH&",
+    "/preload/custom-invite/", "/preload/search-custom-invite/", "urn%3Ali%3Afsd_profile%3A",
+)
+# 2026 top card: the member's name heading (h1/h2) is wrapped in a link to their own /in/
+# page (profile-2026-first-degree; the stripped captures above). With fewer than three degree
+# badges on the page it is one member's profile, not a result list.
+CLASSIFY_NAME_HEADING_LINK = re.compile(
+    r"<a\b[^>]*href=[\"'][^\"']*/in/[^\"']+[\"'][^>]*>\s*(?:<(?:div|span)\b[^>]*>\s*)*<h[12]\b")

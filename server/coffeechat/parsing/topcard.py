@@ -17,10 +17,12 @@ def degree_of(text: str) -> str | None:
 
 
 def _offers_connect(card: Tag) -> bool:
-    """Whether the card's calls to action include Connect (so the person is not 1st)."""
+    """Whether the card's calls to action include Connect, or an invitation still pending
+    (so the person is not 1st)."""
     for control in card.find_all(["button", "a"]):
         label = f"{control.get('aria-label') or ''} {control.get_text(' ')}"
-        if sel.CONNECT_CTA.search(label):
+        if sel.CONNECT_CTA.search(label) or sel.PENDING_CTA.search(label) or \
+                sel.PENDING_CTA.search(control.get_text(" ")):
             return True
     return False
 
@@ -60,7 +62,14 @@ def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
                   if el is name_tag or name_tag in el.parents), None)
     if start is None:
         return out
-    after = [(el, t) for el, t in found[start + 1:] if not degree_of(t) and not _is_control(el)]
+    following = found[start + 1:]
+    # Lines between the name and its degree badge decorate the name (pronouns, custom ones
+    # like "Awesome / Incredible" included): the headline always comes after the badge.
+    badge = next((i for i, (_, t) in enumerate(following[:sel.TOPCARD_NAME_ROW_LINES + 1])
+                  if degree_of(t)), None)
+    if badge is not None:
+        following = following[badge:]
+    after = [(el, t) for el, t in following if not degree_of(t) and not _is_control(el)]
     for _, text in after:
         if not sel.TOPCARD_NOISE.match(text):
             out["headline"] = text
