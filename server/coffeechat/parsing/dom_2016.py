@@ -5,7 +5,7 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import block_text_of, find_all_class, find_class, has_class, text_of
+from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, has_class, text_of
 
 NAME = "dom_2016"
 
@@ -15,14 +15,9 @@ def applies(page: Page) -> bool:
     return page.has_marker(sel.P2016_MARKERS)
 
 
-def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
-    """Visible text of the first descendant with one of these classes."""
-    return text_of(find_class(root, classes))
-
-
 def _dates(node: Tag) -> dict | None:
     """Dates of an item, with "(1 year 2 months)" read as the duration."""
-    text = _text(node, sel.P2016_DATE_RANGE) or ""
+    text = class_text(node, sel.P2016_DATE_RANGE) or ""
     bracketed = sel.P2016_BRACKETED_DURATION.match(text)
     if bracketed:
         text = f"{bracketed.group(1)} · {bracketed.group(2)}"
@@ -35,14 +30,14 @@ def _position(item: Tag) -> dict | None:
     if not dates:
         return None
     return {
-        "title": _text(item, sel.P2016_TITLE),
-        "company": _text(item, sel.P2016_SUBTITLE),
+        "title": class_text(item, sel.P2016_TITLE),
+        "company": class_text(item, sel.P2016_SUBTITLE),
         "employment_type": None,
         "date_range": dates["date_range"],
         "start": dates["start"],
         "end": dates["end"],
         "duration": dates["duration"],
-        "location": _text(item, sel.P2016_LOCATION_ITEM),
+        "location": class_text(item, sel.P2016_LOCATION_ITEM),
         "description": block_text_of(find_class(item, sel.P2016_DESCRIPTION)),
     }
 
@@ -54,12 +49,12 @@ def _school(item: Tag) -> dict:
     parts = [p for p in parts if p]
     if len(parts) <= 1:
         # One span (or none) holds "Degree, Field": split at the first separator.
-        whole = parts[0] if parts else (_text(item, sel.P2016_SUBTITLE) or "")
+        whole = parts[0] if parts else (class_text(item, sel.P2016_SUBTITLE) or "")
         degree, _, field = whole.partition(sel.P2016_DEGREE_FIELD_SEPARATOR)
         parts = [p for p in (degree.strip(), field.strip()) if p]
     dates = _dates(item)
     return {
-        "school": _text(item, sel.P2016_TITLE),
+        "school": class_text(item, sel.P2016_TITLE),
         "degree": parts[0] if parts else None,
         "field_of_study": parts[1] if len(parts) > 1 else None,
         "date_range": dates["date_range"] if dates else None,
@@ -79,9 +74,9 @@ def parse(page: Page) -> dict:
         photo = frame.find("img") if frame else None
         src = (photo.get("src") or "") if photo else ""
         out.update({
-            "full_name": text_of(card.find(id=sel.P2016_NAME_ID)) or _text(card, sel.P2016_NAME),
-            "headline": _text(card, sel.P2016_HEADLINE),
-            "location": _text(card, sel.P2016_LOCATION),
+            "full_name": text_of(card.find(id=sel.P2016_NAME_ID)) or class_text(card, sel.P2016_NAME),
+            "headline": class_text(card, sel.P2016_HEADLINE),
+            "location": class_text(card, sel.P2016_LOCATION),
             "photo_url": src if src.startswith("http") else None,
         })
     sections = page.sections
@@ -100,7 +95,7 @@ def parse(page: Page) -> dict:
         out["skills"] = list(dict.fromkeys(n for n in names if n))
     if "languages" in sections:
         out["languages"] = [
-            {"language": _text(item, sel.P2016_LANGUAGE_NAME),
-             "proficiency": _text(item, sel.P2016_PROFICIENCY)}
+            {"language": class_text(item, sel.P2016_LANGUAGE_NAME),
+             "proficiency": class_text(item, sel.P2016_PROFICIENCY)}
             for item in find_all_class(sections["languages"], sel.P2016_LANGUAGE)]
     return out

@@ -9,7 +9,7 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import block_text_of, clean, find_all_class, find_class, text_of
+from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, text_of
 from coffeechat.parsing.topcard import degree_of, read_topcard
 
 NAME = "dom_2018"
@@ -18,11 +18,6 @@ NAME = "dom_2018"
 def applies(page: Page) -> bool:
     """Whether the page carries pv-top-card-section / pv-entity__ classes."""
     return page.has_marker(sel.PV_MARKERS)
-
-
-def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
-    """Visible text of the first descendant with one of these classes."""
-    return text_of(find_class(root, classes))
 
 
 def _company_line(node: Tag) -> tuple[str | None, str | None]:
@@ -39,7 +34,7 @@ def _company_line(node: Tag) -> tuple[str | None, str | None]:
 
 def _role(node: Tag, company: str | None, location: str | None) -> dict | None:
     """One position from its summary block."""
-    dates = split_date_range(_text(node, sel.PV_DATE_RANGE) or "")
+    dates = split_date_range(class_text(node, sel.PV_DATE_RANGE) or "")
     if not dates:
         return None
     own_company, kind = _company_line(node)
@@ -50,8 +45,8 @@ def _role(node: Tag, company: str | None, location: str | None) -> dict | None:
         "date_range": dates["date_range"],
         "start": dates["start"],
         "end": dates["end"],
-        "duration": dates["duration"] or _text(node, sel.PV_DURATION),
-        "location": _text(node, sel.PV_LOCATION) or location,
+        "duration": dates["duration"] or class_text(node, sel.PV_DURATION),
+        "location": class_text(node, sel.PV_LOCATION) or location,
         "description": block_text_of(find_class(node, sel.PV_DESCRIPTION)),
     }
 
@@ -76,11 +71,11 @@ def _education(section: Tag) -> list[dict]:
     """Schools with degree, field and dates."""
     out = []
     for school in find_all_class(section, sel.PV_SCHOOL):
-        dates = split_date_range(_text(school, sel.PV_SCHOOL_DATES) or "")
+        dates = split_date_range(class_text(school, sel.PV_SCHOOL_DATES) or "")
         out.append({
-            "school": _text(school, sel.PV_SCHOOL_NAME),
-            "degree": _text(school, sel.PV_DEGREE),
-            "field_of_study": _text(school, sel.PV_FIELD),
+            "school": class_text(school, sel.PV_SCHOOL_NAME),
+            "degree": class_text(school, sel.PV_DEGREE),
+            "field_of_study": class_text(school, sel.PV_FIELD),
             "date_range": dates["date_range"] if dates else None,
             "start": dates["start"] if dates else None,
             "end": dates["end"] if dates else None,
@@ -98,11 +93,11 @@ def parse(page: Page) -> dict:
         listed = find_class(card, sel.PV_TOPCARD_LIST)
         name_tag = card.find("h1") or (listed.find("li") if listed else None)
         out.update({k: v for k, v in read_topcard(card, name_tag).items() if v})
-        badge = _text(card, sel.PV_DEGREE_BADGE)
+        badge = class_text(card, sel.PV_DEGREE_BADGE)
         out.update({k: v for k, v in {
-            "full_name": _text(card, sel.PV_NAME),
-            "headline": _text(card, sel.PV_HEADLINE),
-            "location": _text(card, sel.PV_LOCATION_TOP),
+            "full_name": class_text(card, sel.PV_NAME),
+            "headline": class_text(card, sel.PV_HEADLINE),
+            "location": class_text(card, sel.PV_LOCATION_TOP),
             "about": block_text_of(find_class(card, sel.PV_SUMMARY)),
             "connection_degree": degree_of(badge) if badge else None,
         }.items() if v})

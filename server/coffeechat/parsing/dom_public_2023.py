@@ -10,7 +10,7 @@ from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.entries import location_of
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import block_text_of, find_all_class, find_class, lines, text_of
+from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
 
 NAME = "dom_public_2023"
 
@@ -18,11 +18,6 @@ NAME = "dom_public_2023"
 def applies(page: Page) -> bool:
     """Whether the page has the public top-card-layout or its section cards."""
     return page.has_marker(sel.PUBLIC_MARKERS)
-
-
-def _text(root: Tag, classes: tuple[str, ...]) -> str | None:
-    """Visible text of the first descendant with one of these classes."""
-    return text_of(find_class(root, classes))
 
 
 def _dates(node: Tag) -> dict | None:
@@ -40,14 +35,14 @@ def _position(card: Tag, company: str | None) -> dict | None:
     if not dates:
         return None
     return {
-        "title": _text(card, sel.PUBLIC_CARD_TITLE),
-        "company": _text(card, sel.PUBLIC_CARD_SUBTITLE) or company,
+        "title": class_text(card, sel.PUBLIC_CARD_TITLE),
+        "company": class_text(card, sel.PUBLIC_CARD_SUBTITLE) or company,
         "employment_type": None,
         "date_range": dates["date_range"],
         "start": dates["start"],
         "end": dates["end"],
         "duration": dates["duration"],
-        "location": _text(card, sel.PUBLIC_POSITION_LOCATION) or _meta_location(card),
+        "location": class_text(card, sel.PUBLIC_POSITION_LOCATION) or _meta_location(card),
         "description": _description(card),
     }
 
@@ -81,7 +76,7 @@ def _experience(section: Tag) -> list[dict]:
     for item in find_all_class(section, sel.PUBLIC_EXPERIENCE_ITEM):
         roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION)
         if roles:
-            company = _text(item, sel.PUBLIC_GROUP_COMPANY)
+            company = class_text(item, sel.PUBLIC_GROUP_COMPANY)
             out.extend(r for r in (_position(role, company) for role in roles) if r)
         else:
             role = _position(item, None)
@@ -97,7 +92,7 @@ def _education(section: Tag) -> list[dict]:
         parts = [text_of(p) for p in find_all_class(card, sel.PUBLIC_DEGREE_PARTS)]
         dates = _dates(card)
         out.append({
-            "school": _text(card, sel.PUBLIC_CARD_TITLE),
+            "school": class_text(card, sel.PUBLIC_CARD_TITLE),
             "degree": parts[0] if parts else None,
             "field_of_study": parts[1] if len(parts) > 1 else None,
             "date_range": dates["date_range"] if dates else None,
@@ -126,8 +121,8 @@ def parse(page: Page) -> dict:
         photo = find_class(card, sel.PUBLIC_PHOTO)
         src = photo.get("data-delayed-url") or photo.get("src") if photo else None
         out.update({
-            "full_name": _text(card, sel.PUBLIC_NAME),
-            "headline": _text(card, sel.PUBLIC_HEADLINE),
+            "full_name": class_text(card, sel.PUBLIC_NAME),
+            "headline": class_text(card, sel.PUBLIC_HEADLINE),
             "location": _location(card),
             "photo_url": src if src and src.startswith("http") else None,
         })
@@ -139,11 +134,11 @@ def parse(page: Page) -> dict:
     if "education" in sections:
         out["education"] = _education(sections["education"])
     if "skills" in sections:
-        names = (_text(c, sel.PUBLIC_CARD_TITLE) for c in sections["skills"].find_all("li"))
+        names = (class_text(c, sel.PUBLIC_CARD_TITLE) for c in sections["skills"].find_all("li"))
         out["skills"] = list(dict.fromkeys(n for n in names if n))
     if "languages" in sections:
         out["languages"] = [
-            {"language": _text(c, sel.PUBLIC_CARD_TITLE),
-             "proficiency": _text(c, sel.PUBLIC_CARD_SUBTITLE)}
-            for c in sections["languages"].find_all("li") if _text(c, sel.PUBLIC_CARD_TITLE)]
+            {"language": class_text(c, sel.PUBLIC_CARD_TITLE),
+             "proficiency": class_text(c, sel.PUBLIC_CARD_SUBTITLE)}
+            for c in sections["languages"].find_all("li") if class_text(c, sel.PUBLIC_CARD_TITLE)]
     return out

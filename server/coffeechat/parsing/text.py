@@ -81,6 +81,11 @@ def text_of(tag: Tag | None) -> str | None:
     return clean(" ".join(text for _, text in lines(tag)))
 
 
+def class_text(root: Tag, classes: tuple[str, ...]) -> str | None:
+    """Visible text of the first descendant with one of these classes."""
+    return text_of(find_class(root, classes))
+
+
 def block_text_of(tag: Tag | None) -> str | None:
     """The visible text of a tag with its line breaks kept (About, descriptions)."""
     if tag is None:
