@@ -44,11 +44,14 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
+# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser),
+# and openssl, which makes the test HTTPS site's throw-away certificate.
 browser-deps:
-	@if [ ! -x $(CHROMIUM) ]; then \
-	  echo "Installing Chromium from Debian's packages for the browser tests..."; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	@missing=""; [ -x $(CHROMIUM) ] || missing="chromium chromium-driver"; \
+	command -v openssl >/dev/null || missing="$$missing openssl"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing from Debian's packages for the browser tests:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
 node_modules/.installed: package.json
