@@ -24,9 +24,12 @@ DEFAULT_ME: dict[str, Any] = {
     "tone": "warm",
     "time_ask": 15,
     "linkedin_account": "free",
+    # Where the user landed ("a UX research role at Acme"), once they have: keep-in-touch drafts
+    # then tell the people who helped, as the etiquette asks.
+    "landed": "",
 }
 
-_TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400}
+_TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400, "landed": 160}
 _LIST_KEYS = ("schools", "employers", "skills", "languages")
 _MAX_ITEMS, _MAX_ITEM_CHARS = 60, 160
 _CHOICES: dict[str, tuple] = {

@@ -258,3 +258,22 @@ def test_best_connection_note_prefers_common_ground():
     assert any(f["common_ground"] for f in best["facts_used"])
     lonely = best_connection_note(prospect, normalize_me({}), today=TODAY["public-2023"])
     assert any("Settings" in w for w in lonely["warnings"])
+
+
+@pytest.mark.parametrize("variant", [0, 1])
+def test_keep_in_touch_shares_where_the_user_landed(variant):
+    prospect = load_prospect("profile-2022-self")
+    landed = stranger(landed="a UX research role at Acme.")
+    body = drafts_for(prospect, landed, kind="keep_in_touch", variant=variant,
+                      today=TODAY["profile-2022-self"])["drafts"][0]["body"]
+    assert "I've landed a UX research role at Acme." in body
+    assert "I'm still" not in body  # the news replaces the old "still looking" update
+    before = drafts_for(prospect, stranger(), kind="keep_in_touch", variant=variant,
+                        today=TODAY["profile-2022-self"])["drafts"][0]["body"]
+    assert "landed" not in before
+
+
+def test_landed_is_validated_like_other_text():
+    assert normalize_me({"landed": "  a role   at Acme "})["landed"] == "a role at Acme"
+    with pytest.raises(BadInput, match="landed"):
+        normalize_me({"landed": "x" * 500})

@@ -69,6 +69,7 @@ def build_context(prospect: dict[str, Any], me: dict[str, Any], facts: list[dict
         "contacted_when": when_words(seen["contacted"]) if seen.get("contacted") else "",
         "my_name": me.get("name") or "", "my_first": first_name(me.get("name")),
         "my_role": me.get("current_role") or "", "has_goal": bool(me.get("goal")),
+        "landed": (me.get("landed") or "").rstrip("."),
         "goal": goal_sentence(me.get("goal") or "", field),
         "minutes": minutes, "tone": me.get("tone") or "warm", "persona": me.get("persona") or "explorer",
         "signature": me.get("signature") or me.get("name") or "",
