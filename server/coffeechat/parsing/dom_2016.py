@@ -4,6 +4,7 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.entries import education_record
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, has_class, text_of
 
@@ -52,15 +53,8 @@ def _school(item: Tag) -> dict:
         whole = parts[0] if parts else (class_text(item, sel.P2016_SUBTITLE) or "")
         degree, _, field = whole.partition(sel.P2016_DEGREE_FIELD_SEPARATOR)
         parts = [p for p in (degree.strip(), field.strip()) if p]
-    dates = _dates(item)
-    return {
-        "school": class_text(item, sel.P2016_TITLE),
-        "degree": parts[0] if parts else None,
-        "field_of_study": parts[1] if len(parts) > 1 else None,
-        "date_range": dates["date_range"] if dates else None,
-        "start": dates["start"] if dates else None,
-        "end": dates["end"] if dates else None,
-    }
+    return education_record(class_text(item, sel.P2016_TITLE), parts[0] if parts else None,
+                            parts[1] if len(parts) > 1 else None, _dates(item))
 
 
 def parse(page: Page) -> dict:

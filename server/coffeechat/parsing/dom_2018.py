@@ -8,6 +8,7 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.entries import education_record
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, text_of
 from coffeechat.parsing.topcard import degree_of, read_topcard
@@ -72,14 +73,8 @@ def _education(section: Tag) -> list[dict]:
     out = []
     for school in find_all_class(section, sel.PV_SCHOOL):
         dates = split_date_range(class_text(school, sel.PV_SCHOOL_DATES) or "")
-        out.append({
-            "school": class_text(school, sel.PV_SCHOOL_NAME),
-            "degree": class_text(school, sel.PV_DEGREE),
-            "field_of_study": class_text(school, sel.PV_FIELD),
-            "date_range": dates["date_range"] if dates else None,
-            "start": dates["start"] if dates else None,
-            "end": dates["end"] if dates else None,
-        })
+        out.append(education_record(class_text(school, sel.PV_SCHOOL_NAME), class_text(school, sel.PV_DEGREE),
+                                    class_text(school, sel.PV_FIELD), dates))
     return out
 
 

@@ -8,7 +8,7 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
-from coffeechat.parsing.entries import location_of
+from coffeechat.parsing.entries import education_record, location_of
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
 
@@ -90,15 +90,8 @@ def _education(section: Tag) -> list[dict]:
     out = []
     for card in find_all_class(section, sel.PUBLIC_EDUCATION_ITEM):
         parts = [text_of(p) for p in find_all_class(card, sel.PUBLIC_DEGREE_PARTS)]
-        dates = _dates(card)
-        out.append({
-            "school": class_text(card, sel.PUBLIC_CARD_TITLE),
-            "degree": parts[0] if parts else None,
-            "field_of_study": parts[1] if len(parts) > 1 else None,
-            "date_range": dates["date_range"] if dates else None,
-            "start": dates["start"] if dates else None,
-            "end": dates["end"] if dates else None,
-        })
+        out.append(education_record(class_text(card, sel.PUBLIC_CARD_TITLE), parts[0] if parts else None,
+                                    parts[1] if len(parts) > 1 else None, _dates(card)))
     return out
 
 

@@ -100,6 +100,13 @@ def group_heading(header: list[str]) -> dict:
     return group
 
 
+def education_record(school: str | None, degree: str | None, field: str | None, dates: dict | None) -> dict:
+    """One education item in the result's shape; ``dates`` as split_date_range gives them (or None)."""
+    dates = dates or {}
+    return {"school": school, "degree": degree, "field_of_study": field,
+            "date_range": dates.get("date_range"), "start": dates.get("start"), "end": dates.get("end")}
+
+
 def education_entry(header: list[str]) -> dict | None:
     """One school from its header lines: school, degree line(s), dates."""
     if not header:
@@ -113,14 +120,7 @@ def education_entry(header: list[str]) -> dict | None:
     elif middle:
         degree, _, field = middle[0].partition(", ")
     dates = split_date_range(header[date_at]) if date_at is not None else None
-    return {
-        "school": clean(header[0]),
-        "degree": clean(degree),
-        "field_of_study": clean(field),
-        "date_range": dates["date_range"] if dates else None,
-        "start": dates["start"] if dates else None,
-        "end": dates["end"] if dates else None,
-    }
+    return education_record(clean(header[0]), clean(degree), clean(field), dates)
 
 
 def language_entry(texts: list[str]) -> dict | None:
