@@ -17,7 +17,7 @@ def main(argv: list[str]) -> None:
     mode, path, port = argv[0], Path(argv[1]), int(argv[2])
     started = time.perf_counter()
     if mode == "app":
-        from coffeechat.api import create_app
+        from coffeechat.webapp import create_app
         app = create_app({"data_dir": path, "port": port})
     else:
         from bench.naive import create_naive_app

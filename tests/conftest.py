@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
-from helpers import LocalClient
 
-from coffeechat.api import create_app
 from coffeechat.pairing import get_token
+from coffeechat.webapp import create_app
+from helpers import LocalClient
 
 # CI replays the same examples every run, so a red build always reproduces; local runs keep exploring.
 settings.register_profile("ci", derandomize=True, print_blob=True)

@@ -11,9 +11,7 @@ import click
 from coffeechat import __version__
 from coffeechat.config import load_config
 from coffeechat.errors import CoffeechatError
-from coffeechat.settings import BY_NAME
-
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
+from coffeechat.settings import BY_NAME, LOOPBACK
 
 
 def _data_dir_option(f):
@@ -64,8 +62,8 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
     """Start the local server (waitress) and print how to pair the extension."""
     import waitress
 
-    from coffeechat.api import create_app
     from coffeechat.pairing import get_token
+    from coffeechat.webapp import create_app
 
     config = load_config({"port": port, "host": host, "data_dir": data_dir})
     if config["host"] not in LOOPBACK:
@@ -123,12 +121,12 @@ def parse(file: Path, url: str | None) -> None:
 @_data_dir_option
 def export(fmt: str, data_dir: Path | None) -> None:
     """Write every prospect to stdout (json, csv, vCard, iCalendar meetings or Markdown notes)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    from coffeechat.dashboard.pages import export as render
+    from coffeechat.app.exports import export as render
     config = load_config({"data_dir": data_dir})
     with _open_store(data_dir, read_only=True) as store:
-        content, _, _ = render(store, fmt, config["port"], datetime.now(timezone.utc))
+        content, _, _ = render(store, fmt, config["port"], datetime.now())
     click.echo(content, nl=False)
 
 
@@ -148,7 +146,7 @@ def import_(file, data_dir: Path | None) -> None:
 @_data_dir_option
 def reparse(data_dir: Path | None) -> None:
     """Re-parse every stored capture with this version's parser."""
-    from coffeechat.capture import reparse_all
+    from coffeechat.app.captures import reparse_all
     with _open_store(data_dir) as store:
         counts = reparse_all(store)
     click.echo(f"re-parsed {counts['captures']} captures of {counts['prospects']} prospects: "
@@ -162,7 +160,7 @@ def reparse(data_dir: Path | None) -> None:
 @_data_dir_option
 def draft(prospect_id: int, kind: str | None, variant: int | None, data_dir: Path | None) -> None:
     """Print outreach drafts for one prospect."""
-    from coffeechat import advice
+    from coffeechat.app import advice
     with _open_store(data_dir, read_only=True) as store:
         result = advice.drafts(store, prospect_id, kind=kind, variant=variant)
     for d in result["drafts"]:
@@ -180,6 +178,6 @@ def draft(prospect_id: int, kind: str | None, variant: int | None, data_dir: Pat
 @_data_dir_option
 def notes(prospect_id: int, data_dir: Path | None) -> None:
     """Print the research notes for one prospect as Markdown."""
-    from coffeechat import advice
+    from coffeechat.app import advice
     with _open_store(data_dir, read_only=True) as store:
         click.echo(advice.notes(store, prospect_id)["markdown"])

@@ -9,9 +9,8 @@ from typing import Any, Callable
 import icalendar
 import vobject
 
-from coffeechat.followups import next_meeting
-
 from coffeechat.errors import BadInput
+from coffeechat.timeline import next_meeting
 
 CSV_COLUMNS = ("id", "full_name", "headline", "current_title", "current_company", "location", "stage", "tags",
                "email", "connection_degree", "profile_url", "notes", "created_at", "updated_at")

@@ -1,4 +1,4 @@
-"""Interactions with a prospect (invitation sent, reply received, meeting held, ...) as log entries and stages."""
+"""Interactions with a prospect (invitation sent, reply received, meeting held, ...): the log entry and the stage each implies."""
 
 from datetime import datetime
 from typing import Any
@@ -79,17 +79,3 @@ def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) ->
     if note := _text(data, "note"):
         entry["note"] = note
     return entry
-
-
-def record(store, prospect_id: int, action: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
-    entry = log_entry_for(action, data, store.find_by_id)
-    if action == "referral_given" and entry["prospect_id"] == prospect_id:
-        raise BadInput("a prospect cannot refer you to themself")
-    prospect = store.add_log(prospect_id, entry)
-    stage = implied_stage(prospect.get("stage") or "saved", action)
-    if stage:
-        prospect = store.patch(prospect_id, {"stage": stage})
-    if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
-        store.patch(entry["prospect_id"], {"referred_by": prospect_id})
-    return prospect

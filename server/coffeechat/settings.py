@@ -27,6 +27,9 @@ SETTINGS: tuple[Setting, ...] = (
             env="COFFEECHAT_COMPACT_MB"),
 )
 
+# The names of this machine's loopback interface: the only addresses served without --allow-remote.
+LOOPBACK: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
 
 

@@ -4,8 +4,9 @@ import re
 from datetime import date, datetime, timedelta
 
 import pytest
-from helpers import PROFILE_URLS, fixture_html
 from playwright.sync_api import Page, expect
+
+from helpers import PROFILE_URLS, fixture_html
 
 pytestmark = pytest.mark.browser
 

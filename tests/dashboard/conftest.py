@@ -2,6 +2,7 @@
 
 import pytest
 from dashboard_helpers import NOW, seed
+
 from helpers import PROFILE_URLS
 
 

@@ -4,9 +4,8 @@ import json
 import re
 from datetime import datetime
 
-from helpers import FIXTURES, PROFILE_URLS
-
 from coffeechat.parsing.urls import canonical_profile_url
+from helpers import FIXTURES, PROFILE_URLS
 
 NOW = datetime(2026, 3, 10, 9, 30)
 

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 import vobject
 
-from coffeechat import pipeline
+from coffeechat.app import interactions
 
 TYPES = {"csv": ("text/csv", "coffeechat-prospects.csv"), "json": ("application/json", "coffeechat-backup.json"),
          "vcard": ("text/vcard", "coffeechat-contacts.vcf"), "ics": ("text/calendar", "coffeechat-meetings.ics"),
@@ -19,7 +19,7 @@ TYPES = {"csv": ("text/csv", "coffeechat-prospects.csv"), "json": ("application/
 def meeting(store, people):
     pid = people["profile-2026-first-degree"]
     store.patch(pid, {"email": "janice@example.org", "notes": "Ask about the FASB"})
-    pipeline.record(store, pid, "meeting_scheduled", {"when": "2026-03-12T15:00", "where": "Zoom"})
+    interactions.record(store, pid, "meeting_scheduled", {"when": "2026-03-12T15:00", "where": "Zoom"})
     return pid
 
 
@@ -59,7 +59,7 @@ def test_ics_has_the_meeting_with_name_agenda_and_link(client, store, people, me
     assert "Agenda" in str(event["description"]) and agenda[0]["item"] in str(event["description"])
     minutes = sum(step["minutes"] for step in agenda)
     assert (event.decoded("dtend") - event.decoded("dtstart")).total_seconds() == minutes * 60
-    pipeline.record(store, meeting, "meeting_held", {})
+    interactions.record(store, meeting, "meeting_held", {})
     assert list(icalendar.Calendar.from_ical(client.get("/api/v1/export?format=ics").data).walk("VEVENT")) == []
 
 

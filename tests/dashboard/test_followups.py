@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from coffeechat import followups
+from coffeechat import timeline as followups
 from coffeechat.errors import BadInput
-from coffeechat.followups import DEFAULT_RULES, Planner, for_prospect, referral_thanks, validate_rules
+from coffeechat.timeline import DEFAULT_RULES, Planner, for_prospect, referral_thanks, validate_rules
 
 D = date(2026, 3, 2)
 
@@ -105,7 +105,7 @@ def test_referrer_is_owed_thanks_when_the_referred_meeting_happens():
 
 
 def test_planner_combines_own_and_referral_follow_ups_and_reuses_unchanged_work():
-    tracks = {1: followups.track(person("saved")), 2: followups.track(person("met", ("meeting_held", D), referred_by=1))}
+    tracks = {1: person("saved"), 2: person("met", ("meeting_held", D), referred_by=1)}
     tracks[2]["referred_by"] = 1
     planner = Planner()
     plan = planner.plan(tracks, D + timedelta(1))

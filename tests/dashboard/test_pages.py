@@ -4,16 +4,16 @@ import pytest
 from dashboard_helpers import seed
 from markupsafe import escape
 
-from coffeechat import pipeline
+from coffeechat.app import interactions
 
 
 @pytest.fixture
 def pipeline_state(store, people):
     """A pipeline on 10 March 2026: one overdue thank-you, one due follow-up, one meeting on the 12th."""
     met, contacted, scheduled = people["profile-2022-self"], people["public-2023"], people["profile-2026-first-degree"]
-    pipeline.record(store, met, "meeting_held", {"at": "2026-03-07T10:00", "note": "learned about Gantry"})
-    pipeline.record(store, contacted, "invitation_sent", {"at": "2026-03-03T10:00"})
-    pipeline.record(store, scheduled, "meeting_scheduled", {"when": "2026-03-12T15:00", "where": "Zoom"})
+    interactions.record(store, met, "meeting_held", {"at": "2026-03-07T10:00", "note": "learned about Gantry"})
+    interactions.record(store, contacted, "invitation_sent", {"at": "2026-03-03T10:00"})
+    interactions.record(store, scheduled, "meeting_scheduled", {"when": "2026-03-12T15:00", "where": "Zoom"})
     store.patch(met, {"tags": ["Founders", "sf"]})
     store.patch(contacted, {"tags": ["founders"]})
     return {"met": met, "contacted": contacted, "scheduled": scheduled, "saved": people["profile-2018-self"]}
@@ -91,8 +91,8 @@ def test_today_page_and_its_json_twin(browser, client, pipeline_state, store):
 
 def test_referral_thanks_show_on_today_for_the_referrer(browser, client, store, people):
     referrer, referred = people["public-2023"], people["profile-2022-self"]
-    pipeline.record(store, referrer, "referral_given", {"prospect_id": referred})
-    pipeline.record(store, referred, "meeting_held", {"at": "2026-03-09T10:00"})
+    interactions.record(store, referrer, "referral_given", {"prospect_id": referred})
+    interactions.record(store, referred, "meeting_held", {"at": "2026-03-09T10:00"})
     due = client.get("/api/v1/today").get_json()["due"]
     thanks = [i for i in due if i["rule"] == "referral_thanks"]
     assert [(i["prospect_id"], i["referred_id"]) for i in thanks] == [(referrer, referred)]

@@ -4,6 +4,7 @@ import pytest
 from dashboard_helpers import seed
 
 from coffeechat import pipeline
+from coffeechat.app import interactions
 from coffeechat.errors import BadInput
 
 
@@ -27,17 +28,17 @@ def test_implied_stage_moves_only_forward(current, action, expected):
 
 def test_record_logs_the_interaction_and_the_stage_change(store):
     pid = seed(store, "public-2023")
-    p = pipeline.record(store, pid, "meeting_scheduled", {"when": "2026-03-12T15:30", "where": "Zoom"})
+    p = interactions.record(store, pid, "meeting_scheduled", {"when": "2026-03-12T15:30", "where": "Zoom"})
     assert p["stage"] == "scheduled"
     assert [e["type"] for e in p["log"]] == ["meeting_scheduled", "stage_changed"]
     assert p["log"][0]["when"] == "2026-03-12T15:30" and p["log"][0]["where"] == "Zoom"
-    p = pipeline.record(store, pid, "meeting_held", {"note": "Advice: learn SQL", "at": "2026-03-12T16:00"})
+    p = interactions.record(store, pid, "meeting_held", {"note": "Advice: learn SQL", "at": "2026-03-12T16:00"})
     assert p["stage"] == "met" and p["log"][-2]["note"] == "Advice: learn SQL" and p["log"][-2]["at"] == "2026-03-12T16:00"
 
 
 def test_referral_given_links_the_referred_prospect(store):
     a, b = seed(store, "public-2023"), seed(store, "profile-2022-self")
-    pipeline.record(store, a, "referral_given", {"prospect_id": str(b)})
+    interactions.record(store, a, "referral_given", {"prospect_id": str(b)})
     assert store.get(b)["referred_by"] == a
     assert store.get(a)["log"][-1] == {**store.get(a)["log"][-1], "type": "referral_given", "prospect_id": b}
 
@@ -51,11 +52,11 @@ def test_bad_interactions_are_refused_and_change_nothing(store, action, data):
     pid = seed(store, "public-2023")
     before = store.get(pid)
     with pytest.raises(BadInput):
-        pipeline.record(store, pid, action, data)
+        interactions.record(store, pid, action, data)
     assert store.get(pid) == before
 
 
 def test_a_prospect_cannot_refer_to_themself(store):
     pid = seed(store, "public-2023")
     with pytest.raises(BadInput):
-        pipeline.record(store, pid, "referral_given", {"prospect_id": pid})
+        interactions.record(store, pid, "referral_given", {"prospect_id": pid})

@@ -6,7 +6,7 @@ import stat
 import pytest
 from dashboard_helpers import csrf_of, post_form, seed
 
-from coffeechat import pipeline
+from coffeechat.app import interactions
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -72,7 +72,7 @@ def test_get_never_changes_state(app, browser, store, people):
 def test_captured_text_is_escaped_everywhere(browser, client, store):
     pid = seed(store, "public-2023", full_name=XSS, headline=XSS, about=XSS)
     store.patch(pid, {"notes": XSS, "tags": [XSS]})
-    pipeline.record(store, pid, "meeting_held", {"at": "2026-03-08T10:00", "note": XSS})  # so Today lists them
+    interactions.record(store, pid, "meeting_held", {"at": "2026-03-08T10:00", "note": XSS})  # so Today lists them
     for path in ("/", f"/prospects/{pid}", "/today", "/?q=img"):
         html = browser.get(path).get_data(as_text=True)
         assert XSS not in html, path
@@ -97,7 +97,7 @@ def test_dashboard_errors_are_html_and_api_errors_stay_json(browser, client, sto
 
 
 def test_an_unexpected_failure_is_an_html_page_without_details(app, browser, store, monkeypatch):
-    from coffeechat.dashboard import pages
+    from coffeechat.app import pages
 
     def broken(*args):
         raise KeyError("secret detail")

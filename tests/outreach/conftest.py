@@ -1,7 +1,6 @@
 """Fixtures for the outreach tests: one parametrized fixture per shared LinkedIn profile."""
 
 import pytest
-
 from outreach_people import PROFILES
 
 

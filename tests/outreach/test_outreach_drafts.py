@@ -4,14 +4,13 @@ import re
 from datetime import date
 
 import pytest
+from outreach_people import PROFILES, TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 from coffeechat.errors import BadInput
 from coffeechat.me import normalize_me
 from coffeechat.outreach import DRAFT_KINDS, best_connection_note, drafts_for
 from coffeechat.outreach.drafts import _cut_sentences
 from coffeechat.outreach.kinds import EMAIL_SUBJECT_LIMIT, INMAIL_SUBJECT_LIMIT
-
-from outreach_people import PROFILES, TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 FIRST = {"profile-2018-self": "Austin", "profile-2022-self": "Kireet",
          "profile-2026-first-degree": "Janice", "public-2023": "Dulitha"}

@@ -1,14 +1,19 @@
 """Table-driven tests for names, matching of common ground, the About clause and the career reader."""
 
 import pytest
+from outreach_people import PROFILES, TODAY, insider, load_prospect, stranger
 
 from coffeechat.outreach.about import about_clause, about_topics
 from coffeechat.outreach.facts import (
-    common_ground, gather, same_city, same_company, same_school, shared_language, shared_skills,
+    common_ground,
+    gather,
+    same_city,
+    same_company,
+    same_school,
+    shared_language,
+    shared_skills,
 )
 from coffeechat.outreach.names import company_name, company_ref, first_name, span_words, strip_emoji
-
-from outreach_people import PROFILES, TODAY, insider, load_prospect, stranger
 
 
 @pytest.mark.parametrize(("full", "first"), [

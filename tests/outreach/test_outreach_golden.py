@@ -9,10 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from outreach_people import insider, load_prospect, stranger
 
 from coffeechat.outreach import drafts_for
-
-from outreach_people import insider, load_prospect, stranger
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

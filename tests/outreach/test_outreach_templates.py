@@ -1,12 +1,11 @@
 """User templates: sandboxed rendering, clear errors naming file and line, built-in fallback, admin."""
 
 import pytest
+from outreach_people import TODAY, load_prospect, stranger
 
 from coffeechat.errors import BadInput, TemplateProblem
 from coffeechat.outreach import drafts_for, list_templates, reset_override, save_override
 from coffeechat.outreach.templates import BUILTIN_DIR, render
-
-from outreach_people import TODAY, load_prospect, stranger
 
 NAME = "connection_note.explorer.1.j2"
 HOSTILE = [

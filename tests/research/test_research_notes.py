@@ -4,12 +4,11 @@ import re
 from datetime import date
 
 import pytest
+from outreach_people import TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 from coffeechat.outreach.names import company_name, role_title
 from coffeechat.research import notes_for
 from coffeechat.research.notes import duration_text
-
-from outreach_people import TODAY, insider, load_parsed_prospect, load_prospect, stranger
 
 
 def _profile_words(prospect: dict) -> set[str]:

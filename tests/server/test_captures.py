@@ -1,6 +1,7 @@
 """Capturing pages through the API: every shared profile becomes a prospect, re-captures merge."""
 
 import pytest
+
 from helpers import PROFILE_URLS, ROOT, capture, fixture_html
 
 PROFILES = sorted(PROFILE_URLS)

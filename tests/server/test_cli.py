@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import FIXTURES, PROFILE_URLS, ROOT, fixture_html
 
+from coffeechat.app.captures import save_capture
 from coffeechat.cli import main
 from coffeechat.store import ProspectStore
-from coffeechat.capture import save_capture
+from helpers import FIXTURES, PROFILE_URLS, ROOT, fixture_html
 
 
 @pytest.fixture

@@ -5,12 +5,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
 
 from coffeechat.config import default_data_dir, load_config
 from coffeechat.errors import BadInput
 from coffeechat.pairing import get_token, rotate_token, token_matches
 from coffeechat.settings import SETTINGS, markdown_table
+from helpers import ROOT
 
 
 def test_data_dir_follows_xdg_then_env_then_flag(tmp_path, monkeypatch):

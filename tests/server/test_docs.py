@@ -1,9 +1,8 @@
 """The README stays honest: every CLI command and API route appears in it."""
 
-from helpers import ROOT
-
-from coffeechat.api import create_app
 from coffeechat.cli import main
+from coffeechat.webapp import create_app
+from helpers import ROOT
 
 
 def test_every_cli_command_is_documented():

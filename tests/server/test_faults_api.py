@@ -8,11 +8,11 @@ import threading
 
 import pytest
 import waitress
-from helpers import fixture_html
 
-from coffeechat.api import create_app
 from coffeechat.pairing import get_token
 from coffeechat.store import ProspectStore
+from coffeechat.webapp import create_app
+from helpers import fixture_html
 
 SHARED = [f"https://www.linkedin.com/in/shared-{n}/" for n in range(4)]
 CLIENTS, OPS = 8, 100
@@ -38,7 +38,7 @@ def test_refused_disk_gives_5xx_changes_nothing_and_reads_go_on(app, client, mon
     monkeypatch.setattr(os, "fsync", refuse)  # tests run as root, so chmod alone would not stop a write
     writes = [
         client.patch(f"/api/v1/prospects/{pid}", json={"stage": "contacted", "notes": "lost?"}),
-        client.post(f"/api/v1/prospects/{pid}/log", json={"type": "note", "note": "lost?"}),
+        client.post(f"/api/v1/prospects/{pid}/interactions", json={"action": "note", "note": "lost?"}),
         client.post("/api/v1/captures", json={"url": PROFILE_2018_URL, "html": fixture_html("profile-2018-self")}),
         client.put("/api/v1/me", json={"name": "Me"}),
     ]
@@ -108,8 +108,8 @@ def test_eight_http_clients_lose_no_update_and_duplicate_no_prospect(tmp_path):
                     with lock:
                         sent_captures[shared] += status < 300
                 elif i % 2:
-                    status, body = http.call("POST", f"/api/v1/prospects/{shared_ids[shared]}/log",
-                                             {"type": "note", "note": f"client {c} op {i}"})
+                    status, body = http.call("POST", f"/api/v1/prospects/{shared_ids[shared]}/interactions",
+                                             {"action": "note", "note": f"client {c} op {i}"})
                 else:
                     status, body = http.call("PATCH", f"/api/v1/prospects/{own_ids[c]}", {"notes": f"op {i}"})
                 if status >= 300:

@@ -1,6 +1,7 @@
 """Listing, reading, editing and deleting prospects through the API."""
 
 import pytest
+
 from helpers import PROFILE_URLS, LocalClient, capture
 
 
@@ -45,7 +46,7 @@ def test_patch_validates_and_logs_stage_changes(client, four):
 def test_referral_link_and_delete_removes_everywhere(client, four, data_dir):
     a, b = four["profile-2022-self"], four["public-2023"]
     client.patch(f"/api/v1/prospects/{b}", json={"referred_by": a})
-    client.post(f"/api/v1/prospects/{a}/log", json={"type": "meeting_scheduled", "when": "2099-01-05T10:00:00+00:00"})
+    client.post(f"/api/v1/prospects/{a}/interactions", json={"action": "meeting_scheduled", "when": "2099-01-05T10:00:00+00:00"})
     formats = ("json", "csv", "vcard", "ics", "markdown")
     for fmt in formats:
         assert "Kireet" in client.get(f"/api/v1/export?format={fmt}").get_data(as_text=True), fmt
@@ -60,16 +61,17 @@ def test_referral_link_and_delete_removes_everywhere(client, four, data_dir):
     assert client.delete(f"/api/v1/prospects/{a}").status_code == 404
 
 
-def test_log_entries(client, four):
+def test_interactions_are_logged(client, four):
     pid = four["profile-2022-self"]
-    r = client.post(f"/api/v1/prospects/{pid}/log", json={"type": "meeting_held", "note": "talked about infra"})
-    assert r.status_code == 201 and r.get_json()["log"][-1]["note"] == "talked about infra"
-    assert client.post(f"/api/v1/prospects/{pid}/log", json={"type": "party"}).status_code == 400
+    r = client.post(f"/api/v1/prospects/{pid}/interactions", json={"action": "meeting_held", "note": "talked about infra"})
+    held = [e for e in r.get_json()["log"] if e["type"] == "meeting_held"]
+    assert r.status_code == 201 and held[-1]["note"] == "talked about infra"
+    assert client.post(f"/api/v1/prospects/{pid}/interactions", json={"action": "party"}).status_code == 400
 
 
 def test_export_import_round_trip_through_the_api(client, four, tmp_path):
-    from coffeechat.api import create_app
     from coffeechat.pairing import get_token
+    from coffeechat.webapp import create_app
     backup = client.get("/api/v1/export?format=json")
     assert backup.mimetype == "application/json"
     assert "attachment" in backup.headers["Content-Disposition"]

@@ -3,9 +3,8 @@
 import gzip
 import json
 
-from helpers import PORT, capture, fixture_html
-
 from coffeechat.config import load_config
+from helpers import PORT, capture, fixture_html
 
 PAGE = {"url": "https://www.linkedin.com/in/kireetagrawal/", "html": None}
 
@@ -106,7 +105,8 @@ def test_malformed_json_and_missing_fields_are_400(client):
 
 
 def test_page_that_is_not_linkedin_is_422_saying_what_was_seen(client):
-    r = client.post("/api/v1/captures", json={"url": "https://example.com/", "html": "<html><title>Cats</title><body>meow</body></html>"})
+    page = "<html><title>Cats</title><body>meow</body></html>"
+    r = client.post("/api/v1/captures", json={"url": "https://example.com/", "html": page})
     assert r.status_code == 422
     assert r.get_json()["error"]["message"]
     assert _count(client) == 0

@@ -10,8 +10,9 @@ from typing import Any
 from flask import Blueprint
 
 from coffeechat import __version__
-from coffeechat.model import LOG_TYPES, STAGES
-from coffeechat.store.query import DUE_FILTERS, MAX_LIMIT, SORTS
+from coffeechat.app.followups import DUE_FILTERS
+from coffeechat.model import STAGES
+from coffeechat.store.query import MAX_LIMIT, SORTS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
 
@@ -97,9 +98,6 @@ PATHS: dict[str, dict[str, Any]] = {
             "type": "object", "required": ["deleted"], "properties": {"deleted": {"type": "integer"}}},
             params=(ID,)),
     },
-    "/api/v1/prospects/{prospect_id}/log": {"post": _op(
-        "Add an interaction to the log", PROSPECT, status="201", params=(ID,), body=_body({
-            "type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": list(LOG_TYPES)}}}))},
     "/api/v1/prospects/{prospect_id}/drafts": {"get": _op(
         "Outreach drafts tailored to the prospect", params=(ID, _query("kind", {"type": "string"}),
                                                              _query("variant", {"type": "integer", "minimum": 0})))},

@@ -1,18 +1,17 @@
 """Export and import of the whole store."""
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, g, request
 
-from coffeechat.api import store
-from coffeechat.dashboard import now, pages
+from coffeechat.app import exports
 from coffeechat.errors import BadInput
+from coffeechat.web.context import now, port, store
 
 bp = Blueprint("backup", __name__, url_prefix="/api/v1")
 
 
 @bp.get("/export")
 def export_all():
-    content, mimetype, filename = pages.export(store(), request.args.get("format", "json"),
-                                               current_app.config["COFFEECHAT"]["port"], now())
+    content, mimetype, filename = exports.export(store(), request.args.get("format", "json"), port(), now())
     return Response(content, mimetype=mimetype,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 

@@ -5,11 +5,11 @@ from typing import Any
 from flask import Blueprint, request
 
 from coffeechat import __version__
-from coffeechat.api import store
-from coffeechat.api.body import json_object
-from coffeechat.capture import PROFILE_KINDS, save_capture
+from coffeechat.app.advice import best_connection_note
+from coffeechat.app.captures import PROFILE_KINDS, save_capture
 from coffeechat.errors import BadInput
-from coffeechat.advice import best_connection_note
+from coffeechat.web.body import json_object
+from coffeechat.web.context import now, store
 
 bp = Blueprint("captures", __name__, url_prefix="/api/v1")
 
@@ -38,7 +38,7 @@ def create_capture():
     if result.kind in PROFILE_KINDS and result.saved:
         prospect, created, changed = result.saved[0]
         body.update(prospect=prospect, created=created, changed=changed,
-                    connection_note=best_connection_note(store(), prospect),
+                    connection_note=best_connection_note(store(), prospect, now().date()),
                     dashboard_url=f"{request.host_url}prospects/{prospect['id']}")
         return body, 201 if created else 200
     if result.kind == "search-results":

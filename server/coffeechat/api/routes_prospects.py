@@ -1,11 +1,10 @@
-"""Prospects: list, read, edit, delete, log; and their drafts and research notes."""
+"""Prospects: list, read, edit, delete, interactions; and their drafts and research notes."""
 
 from flask import Blueprint, request
 
-from coffeechat import advice
-from coffeechat.api import store
-from coffeechat.api.body import int_arg, json_object
-from coffeechat.dashboard import now, pages
+from coffeechat.app import advice, interactions, pages
+from coffeechat.web.body import int_arg, json_object
+from coffeechat.web.context import now, store
 
 bp = Blueprint("prospects", __name__, url_prefix="/api/v1")
 
@@ -33,21 +32,22 @@ def delete_prospect(prospect_id: int):
     return {"deleted": prospect_id}
 
 
-@bp.post("/prospects/<int:prospect_id>/log")
-def add_log(prospect_id: int):
-    return store().add_log(prospect_id, json_object(required=("type",))), 201
+@bp.post("/prospects/<int:prospect_id>/interactions")
+def interaction(prospect_id: int):
+    body = json_object(required=("action",))
+    return interactions.record(store(), prospect_id, body["action"], body), 201
 
 
 @bp.get("/prospects/<int:prospect_id>/drafts")
 def drafts(prospect_id: int):
     variant = request.args.get("variant")
     return advice.drafts(store(), prospect_id, kind=request.args.get("kind") or None,
-                         variant=int_arg("variant", 0) if variant not in (None, "") else None)
+                         variant=int_arg("variant", 0) if variant not in (None, "") else None, today=now().date())
 
 
 @bp.get("/prospects/<int:prospect_id>/notes")
 def notes(prospect_id: int):
-    return advice.notes(store(), prospect_id)
+    return advice.notes(store(), prospect_id, today=now().date())
 
 
 @bp.get("/me")

@@ -3,13 +3,15 @@
 import secrets
 from pathlib import Path
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 
 from coffeechat import pipeline
-from coffeechat.api import store
-from coffeechat.dashboard import bp, imports, now, pages
+from coffeechat.app import advice, exports, followups, imports, interactions, pages
+from coffeechat.dashboard import bp
 from coffeechat.errors import BadInput
+from coffeechat.outreach.templates import reset_override, save_override
 from coffeechat.pairing import get_token, rotate_token
+from coffeechat.web.context import now, port, store
 
 PENDING_IMPORT = "pending-import"
 
@@ -41,21 +43,16 @@ def bulk():
         flash("Select at least one prospect first.", "error")
         return _back(url_for(".prospects"))
     if action == "stage":
-        for pid in ids:
-            store().patch(pid, {"stage": value})
+        interactions.bulk_stage(store(), ids, value)
         flash(f"Moved {len(ids)} prospect(s) to {value}.", "ok")
     elif action == "tag":
-        if not value:
-            raise BadInput("type the tag to add")
-        for pid in ids:
-            store().patch(pid, {"tags": [*store().get(pid).get("tags", []), value]})
+        interactions.bulk_tag(store(), ids, value)
         flash(f"Tagged {len(ids)} prospect(s) “{value}”.", "ok")
     elif action == "delete":
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
                                    next=request.form.get("next"))
-        for pid in ids:
-            store().delete(pid)
+        interactions.delete_all(store(), ids)
         flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
     else:
         raise BadInput("choose what to do with the selected prospects")
@@ -97,7 +94,7 @@ def edit(prospect_id: int):
 
 @bp.post("/prospects/<int:prospect_id>/interactions")
 def interaction(prospect_id: int):
-    pipeline.record(store(), prospect_id, request.form.get("action", ""), request.form.to_dict())
+    interactions.record(store(), prospect_id, request.form.get("action", ""), request.form.to_dict())
     flash(f"Added: {pipeline.ACTIONS[request.form['action']][0]}.", "ok")
     return redirect(url_for(".prospect", prospect_id=prospect_id) + "#log", 303)
 
@@ -120,7 +117,6 @@ def settings():
 
 @bp.post("/settings/me")
 def save_me():
-    from coffeechat import advice
     fields = {k: v for k, v in request.form.items() if k not in ("csrf_token", "next")}
     advice.save_me(store(), fields)
     flash("Your profile is saved; drafts use it now.", "ok")
@@ -129,15 +125,14 @@ def save_me():
 
 @bp.post("/settings/rules")
 def save_rules():
-    pages.save_rules(store(), {k: v for k, v in request.form.items() if k != "csrf_token"})
+    followups.save_rules(store(), {k: v for k, v in request.form.items() if k != "csrf_token"})
     flash("Follow-up rules saved.", "ok")
     return redirect(url_for(".settings") + "#rules", 303)
 
 
 @bp.post("/settings/templates")
 def save_template():
-    from coffeechat.outreach.templates import reset_override, save_override
-    name, folder = request.form.get("name", ""), store().data_dir / "templates"
+    name, folder = request.form.get("name", ""), advice.templates_dir(store())
     if request.form.get("action") == "reset":
         reset_override(folder, name)
         flash(f"{name} is back to the built-in version.", "ok")
@@ -156,7 +151,7 @@ def new_token():
 
 @bp.get("/export/<fmt>")
 def download(fmt: str):
-    content, mimetype, filename = pages.export(store(), fmt, current_app.config["COFFEECHAT"]["port"], now())
+    content, mimetype, filename = exports.export(store(), fmt, port(), now())
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 

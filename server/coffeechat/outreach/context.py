@@ -7,11 +7,17 @@ Every key is always present (empty when a fact is unknown), so a template can wr
 from datetime import date
 from typing import Any
 
-from coffeechat.outreach.history import when_words
 from coffeechat.outreach.names import clean_name, first_name
 from coffeechat.outreach.phrases import (
-    goal_sentence, ground_clauses, my_intro, role_phrase, spark_clauses, tone_phrases, topic_phrases,
+    goal_sentence,
+    ground_clauses,
+    my_intro,
+    role_phrase,
+    spark_clauses,
+    tone_phrases,
+    topic_phrases,
 )
+from coffeechat.timeline import when_words
 
 FACT_KEYS = (
     "role_at", "role", "company", "moved_from", "move_since", "tenure", "since", "transition",

@@ -10,11 +10,11 @@ from coffeechat.errors import BadInput, TemplateProblem
 from coffeechat.me import DEFAULT_ME, missing_fact_hints
 from coffeechat.outreach.context import build_context, context_note
 from coffeechat.outreach.facts import gather
-from coffeechat.outreach.history import captured_on, history, when_words
 from coffeechat.outreach.kinds import DRAFT_KINDS, channel_for, has_subject, limits_for
 from coffeechat.outreach.names import first_name
 from coffeechat.outreach.templates import BUILTIN_DIR, builtin_names, render
 from coffeechat.outreach.timing import STALE_CAPTURE, timing_warnings
+from coffeechat.timeline import DEFAULT_RULES, captured_on, key_dates, when_words
 
 # Shortening ladder: each step drops more optional material, least telling first.
 _LOW = {"topics", "years_in_field", "shared_skills", "shared_language", "their_school"}
@@ -103,10 +103,10 @@ def default_variant(prospect: dict[str, Any], kind: str, count: int) -> int:
 
 
 def _kind_warnings(kind: str, channel: str, prospect: dict[str, Any], seen: dict[str, Any],
-                   today: date, referrer: dict[str, Any] | None) -> list[str]:
+                   today: date, referrer: dict[str, Any] | None, rules: dict[str, int]) -> list[str]:
     first = first_name(prospect.get("full_name")) or "them"
     degree = (prospect.get("connection_degree") or "").strip().lower()
-    notes = timing_warnings(kind, seen, today)
+    notes = timing_warnings(kind, prospect, seen, today, rules)
     if kind == "connection_note" and degree.startswith("1"):
         notes.append(f"You're already connected with {first}; send a message instead.")
     if kind == "message" and degree and not degree.startswith("1"):
@@ -122,7 +122,7 @@ def _kind_warnings(kind: str, channel: str, prospect: dict[str, Any], seen: dict
 
 def _draft(kind: str, prospect: dict[str, Any], me: dict[str, Any], gathered: dict[str, Any],
            seen: dict[str, Any], variant: int | None, today: date, referrer: dict[str, Any] | None,
-           templates_dir: Path | None) -> dict[str, Any]:
+           templates_dir: Path | None, rules: dict[str, int]) -> dict[str, Any]:
     names = builtin_names(kind, me["persona"])
     index = variant % len(names) if variant is not None else default_variant(prospect, kind, len(names))
     channel = channel_for(kind, prospect)
@@ -133,7 +133,7 @@ def _draft(kind: str, prospect: dict[str, Any], me: dict[str, Any], gathered: di
         note = context_note(seen["meeting_note"])
         facts = facts + [{"kind": "meeting_note", "text": note, "common_ground": False,
                           "phrases": {"meeting_note": note}}]
-    warnings = _kind_warnings(kind, channel, prospect, seen, today, referrer)
+    warnings = _kind_warnings(kind, channel, prospect, seen, today, referrer, rules)
     for step in _LADDER:
         kept = [f for f in facts if f["kind"] not in step["drop"]]
         if not any(not f["common_ground"] for f in kept):
@@ -170,7 +170,7 @@ def _profile_warnings(prospect: dict[str, Any], today: date) -> list[str]:
 
 def drafts_for(prospect: dict[str, Any], me: dict[str, Any], *, kind: str | None = None,
                variant: int | None = None, today: date, referrer: dict[str, Any] | None = None,
-               templates_dir: Path | None = None) -> dict[str, Any]:
+               templates_dir: Path | None = None, rules: dict[str, int] | None = None) -> dict[str, Any]:
     """Tailored drafts of every kind (or one kind) for a prospect, with what would improve them."""
     if kind is not None and kind not in DRAFT_KINDS:
         raise BadInput(f"Unknown draft kind '{kind}'; choose one of: {', '.join(DRAFT_KINDS)}.")
@@ -184,21 +184,21 @@ def drafts_for(prospect: dict[str, Any], me: dict[str, Any], *, kind: str | None
             warnings.append("A referral thank-you needs a referrer: set who referred this prospect.")
         kinds = [k for k in kinds if k != "referral_thanks"]
     gathered = gather(prospect, me, today, referrer)
-    seen = history(prospect)
-    drafts = [_draft(k, prospect, me, gathered, seen, variant, today, referrer, templates_dir)
+    seen = key_dates(prospect)
+    drafts = [_draft(k, prospect, me, gathered, seen, variant, today, referrer, templates_dir, rules or DEFAULT_RULES)
               for k in kinds]
     return {"drafts": drafts, "warnings": warnings}
 
 
 def best_connection_note(prospect: dict[str, Any], me: dict[str, Any], *, today: date,
-                         referrer: dict[str, Any] | None = None,
-                         templates_dir: Path | None = None) -> dict[str, Any]:
+                         referrer: dict[str, Any] | None = None, templates_dir: Path | None = None,
+                         rules: dict[str, int] | None = None) -> dict[str, Any]:
     """The connection note that uses the most common ground, then the most facts."""
     first = drafts_for(prospect, me, kind="connection_note", today=today, referrer=referrer,
-                       templates_dir=templates_dir)
+                       templates_dir=templates_dir, rules=rules)
     candidates = [first["drafts"][0]] + [
         drafts_for(prospect, me, kind="connection_note", variant=n, today=today, referrer=referrer,
-                   templates_dir=templates_dir)["drafts"][0]
+                   templates_dir=templates_dir, rules=rules)["drafts"][0]
         for n in range(first["drafts"][0]["variants"]) if n != first["drafts"][0]["variant"]]
 
     def score(draft: dict[str, Any]) -> tuple[int, int]:

@@ -12,7 +12,16 @@ from typing import Any
 from coffeechat.outreach.about import about_clause, about_topics
 from coffeechat.outreach.career import career, function_of, functions_in
 from coffeechat.outreach.names import (
-    clean_name, company_name, company_ref, first_name, fold, headline_phrase, school_name, school_ref, span_words, strip_emoji,
+    clean_name,
+    company_name,
+    company_ref,
+    first_name,
+    fold,
+    headline_phrase,
+    school_name,
+    school_ref,
+    span_words,
+    strip_emoji,
 )
 
 _MONTHS = ("January February March April May June July August September October November "

@@ -141,7 +141,8 @@ TONE: dict[str, dict[str, str]] = {
     },
     "formal": {
         "hello": "Dear {first},", "hello_note": "Hello {first}.",
-        "noticed": "I understand that", "noticed_cap": "I understand that", "ask_chat": "Might you have {m} minutes for a short call?",
+        "noticed": "I understand that", "noticed_cap": "I understand that",
+        "ask_chat": "Might you have {m} minutes for a short call?",
         "ask_chat_long": "Would you be willing to spare {m} minutes for a call in the coming weeks, "
                          "at whatever time is convenient for you?",
         "ask_names": "Should that not be possible, I would be grateful for the names of one or two "

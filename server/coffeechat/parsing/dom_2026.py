@@ -9,8 +9,7 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
-from coffeechat.parsing.entries import (Line, education_entry, experience_entry, group_heading,
-                                        language_entry, split_header)
+from coffeechat.parsing.entries import Line, education_entry, experience_entry, group_heading, language_entry, split_header
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import clean, clean_block, lines
 from coffeechat.parsing.topcard import read_topcard

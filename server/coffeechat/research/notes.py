@@ -5,11 +5,11 @@ from typing import Any
 
 from coffeechat.me import DEFAULT_ME
 from coffeechat.outreach.facts import gather
-from coffeechat.outreach.history import history
 from coffeechat.outreach.names import clean_name, company_name, first_name, school_name, span_words, strip_emoji
 from coffeechat.research.markdown import to_markdown
 from coffeechat.research.plan import agenda, follow_up_plan, prep_checklist, things_to_avoid
 from coffeechat.research.questions import questions_for
+from coffeechat.timeline import DEFAULT_RULES, due_dates, key_dates
 
 
 def duration_text(months: int | None) -> str:
@@ -57,11 +57,12 @@ def timeline(prospect: dict[str, Any], path: dict[str, Any]) -> dict[str, Any]:
 
 
 def notes_for(prospect: dict[str, Any], me: dict[str, Any], *, today: date,
-              referrer: dict[str, Any] | None = None) -> dict[str, Any]:
+              referrer: dict[str, Any] | None = None, rules: dict[str, int] | None = None) -> dict[str, Any]:
     """Everything to read before the conversation, as sections, a question list and Markdown."""
     me = {**DEFAULT_ME, **(me or {})}
     gathered = gather(prospect, me, today, referrer)
-    path, seen = gathered["career"], history(prospect)
+    path, seen = gathered["career"], key_dates(prospect)
+    rules = rules or DEFAULT_RULES
     now = path["current"] or {}
     first = first_name(prospect.get("full_name"))
     questions = questions_for(prospect, me, gathered, referrer)
@@ -78,7 +79,7 @@ def notes_for(prospect: dict[str, Any], me: dict[str, Any], *, today: date,
         "agenda": agenda(me, first),
         "prep": prep_checklist(me, path),
         "avoid": things_to_avoid(me, path),
-        "follow_up": follow_up_plan(seen, today, referrer),
+        "follow_up": follow_up_plan(seen, due_dates(prospect, today, rules), today, rules, referrer),
     }
     return {"sections": sections, "questions": questions,
             "markdown": to_markdown(sections, questions, me, today)}

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from coffeechat.outreach.names import company_ref
-from coffeechat.outreach.timing import FOLLOW_UP_AFTER, KEEP_IN_TOUCH_EVERY, THANK_WITHIN, follow_up_due
+from coffeechat.outreach.timing import follow_up_day, keep_in_touch_day
 
 # Minutes per agenda item for each time asked; the last column always leaves room to close on time.
 _AGENDA = {
@@ -82,31 +82,43 @@ def _step(step: str, due: date | None, done: date | None, today: date, note: str
             "note": note}
 
 
-def follow_up_plan(seen: dict[str, Any], today: date, referrer: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """The steps from first message to keeping in touch, each with a date from the stage history."""
+def _due(item: dict[str, Any] | None) -> date | None:
+    return date.fromisoformat(item["due"]) if item else None
+
+
+def follow_up_plan(seen: dict[str, Any], due: dict[str, dict[str, Any]], today: date, rules: dict[str, int],
+                   referrer: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The steps from first message to keeping in touch, dated like Today dates them.
+
+    ``due`` is the timeline's open follow-ups by rule; a step Today does not list yet (the
+    meeting is not held, say) is dated from the stage history with the same rules.
+    """
     steps = [_step("Reach out", None if seen["contacted"] else today, seen["contacted"], today,
                    "A short note: who you are, why them, a small ask.")]
     if seen["replied"] or seen["met"]:
         steps.append({"step": "Follow up once if there is no answer", "due": None, "done_on": None,
                       "status": "not needed", "note": "They replied."})
     else:
-        due = follow_up_due(seen) or (seen["contacted"] + FOLLOW_UP_AFTER if seen["contacted"] else None)
-        steps.append(_step("Follow up once if there is no answer", due,
+        nudge = follow_up_day(seen, due, rules) or (
+            seen["last_outreach"] + timedelta(days=rules["follow_up_after_days"]) if seen["last_outreach"] else None)
+        steps.append(_step("Follow up once if there is no answer", nudge,
                            seen["follow_ups"][0] if seen["follow_ups"] else None, today,
-                           "About a week after the first message; after that, let it rest."))
+                           f"About {rules['follow_up_after_days']} days after the first message; "
+                           "after that, let it rest."))
     meeting = seen["scheduled_for"]
-    steps.append(_step("Prepare: agenda, questions, video tool",
-                       meeting - timedelta(days=1) if meeting else None,
-                       seen["met"] if seen["met"] else None, today, "The day before the conversation."))
+    prep = _due(due.get("prep")) or (meeting - timedelta(days=rules["prep_days_before"]) if meeting else None)
+    steps.append(_step("Prepare: agenda, questions, video tool", prep,
+                       seen["met"] if seen["met"] else None, today, "Before the conversation."))
     steps.append(_step("Meet", meeting, seen["met"], today,
                        "Be on time and finish on time." if meeting else "Not scheduled yet."))
-    thank_due = seen["met"] + timedelta(days=1) if seen["met"] else None
+    thank_due = _due(due.get("thank_you")) or (
+        seen["met"] + timedelta(days=rules["thank_you_due_days"]) if seen["met"] else None)
     steps.append(_step("Send the thank-you", thank_due, seen["thanked"], today,
-                       f"Within {THANK_WITHIN.days} days, mentioning something you learned."))
+                       f"Within {rules['thank_you_overdue_days']} days, mentioning something you learned."))
     if referrer:
+        referral_due = seen["met"] + timedelta(days=rules["referral_thanks_due_days"]) if seen["met"] else None
         steps.append(_step(f"Thank {referrer.get('full_name') or 'the person who referred you'}",
-                           thank_due, None, today, "Tell them how the conversation went."))
-    last = seen["kept_in_touch"] or seen["thanked"] or seen["met"]
-    steps.append(_step("Keep in touch with an update", last + KEEP_IN_TOUCH_EVERY if last else None,
-                       None, today, "Every few months; and tell them when you land somewhere."))
+                           referral_due, None, today, "Tell them how the conversation went."))
+    steps.append(_step("Keep in touch with an update", keep_in_touch_day(seen, due, rules), None, today,
+                       "Every few months; and tell them when you land somewhere."))
     return steps

@@ -2,7 +2,7 @@
 
 import copy
 import threading
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +12,9 @@ from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import USER_FIELDS
 from coffeechat.store import query
 from coffeechat.store.edits import apply_patch, log_entry
-from coffeechat.store.tables import JournalDB
 from coffeechat.store.merge import merge_capture
 from coffeechat.store.raw import CaptureFiles, new_capture_id
+from coffeechat.store.tables import JournalDB
 
 DB_FILE = "coffeechat.json"
 
@@ -37,9 +37,9 @@ class ProspectStore:
         self._settings = self.db.table("settings", cache_size=0)
         self._keys = self.db.table("idempotency", cache_size=0)
         self.index = query.Index()
-        for doc_id, doc in self._prospects._read_table().items():
+        for doc_id, doc in self._prospects.documents().items():
             self.index.add(int(doc_id), doc)
-        self._key_ids = {d["key"]: int(i) for i, d in self._keys._read_table().items()}
+        self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
 
     def close(self) -> None:
         with self._lock:
@@ -64,15 +64,23 @@ class ProspectStore:
         return self.index.lookup(key, urn)
 
     def search(self, **filters: Any) -> tuple[list[dict[str, Any]], int]:
-        """Filter, sort and page prospects; returns (page of summaries, total matching)."""
+        """Filter, sort and page prospects (see store.query.select); returns (page of prospects, total matching)."""
         with self._lock:
-            ids, total = query.select(self.index, self._prospects._read_table(), **filters)
+            ids, total = query.select(self.index, **filters)
             return [self._out(self._prospects.get(doc_id=i)) for i in ids], total
 
-    def follow_ups(self, today: date, rules: dict[str, int] | None = None) -> dict[int, list[dict[str, Any]]]:
-        """Open follow-ups of every prospect that has any, by prospect id (see coffeechat.followups)."""
+    def timelines(self) -> dict[int, dict[str, Any]]:
+        """id → stage, referrer and log without free text, for every prospect (no document is decoded).
+
+        Each value is replaced, never changed, when its prospect changes: callers may cache by identity.
+        """
         with self._lock:
-            return self.index.follow_ups(today, rules)
+            return {i: e.timeline for i, e in self.index.entries.items()}
+
+    def referred_by(self, prospect_id: int) -> list[int]:
+        """Ids of the prospects this one referred the user to."""
+        with self._lock:
+            return [i for i, e in self.index.entries.items() if e.timeline.get("referred_by") == prospect_id]
 
     def all(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -111,14 +119,6 @@ class ProspectStore:
                 self._prospects.update(_replace(doc), doc_ids=[existing_id])
             self.index.add(existing_id, doc)
             return self.get(existing_id), created, changed
-
-    def save_company(self, company: dict[str, Any]) -> None:
-        """Remember a captured company page by name (newest capture wins)."""
-        name = (company.get("company_name") or "").strip()
-        if name:
-            companies = self.get_setting("companies", {})
-            companies[name.lower()] = {k: v for k, v in company.items() if k not in ("sources", "warnings")}
-            self.put_setting("companies", companies)
 
     def capture_html(self, capture_id: str) -> str:
         return self.captures.load(capture_id)
@@ -163,7 +163,7 @@ class ProspectStore:
         with self._lock:
             doc = self._get_doc(prospect_id)
             # From the index: scanning the table would decode every stored prospect.
-            referred = [i for i, e in self.index.entries.items() if e.track.get("referred_by") == prospect_id]
+            referred = self.referred_by(prospect_id)
             self._prospects.remove(doc_ids=[prospect_id])
             self.index.remove(prospect_id)
             for other in referred:

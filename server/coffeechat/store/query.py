@@ -1,16 +1,14 @@
 """In-memory index over prospects: identity lookups, search text and sort keys."""
 
 import heapq
+from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from coffeechat import followups
 from coffeechat.errors import BadInput
 from coffeechat.model import STAGES
 
 SORTS = ("name", "updated", "created", "stage", "company", "next_due")
-DUE_FILTERS = ("due", "overdue")
 MAX_LIMIT = 500
 
 
@@ -25,7 +23,9 @@ class Entry:
     text: str
     created: str
     updated: str
-    track: dict[str, Any] = field(default_factory=dict)  # what follow-ups read (followups.track)
+    # Stage, referrer and the log without its free text: what date queries read, kept here so
+    # they never decode documents. Replaced (never mutated) on every change of the prospect.
+    timeline: dict[str, Any] = field(default_factory=dict)
 
 
 def _entry(doc: dict[str, Any]) -> Entry:
@@ -37,7 +37,17 @@ def _entry(doc: dict[str, Any]) -> Entry:
         doc.get("notes")) if part).lower()
     return Entry(doc.get("key") or "", doc.get("member_urn"), (doc.get("full_name") or "").lower(),
                  company.lower(), doc.get("stage") or "saved", tags, text,
-                 doc.get("created_at") or "", doc.get("updated_at") or "", followups.track(doc))
+                 doc.get("created_at") or "", doc.get("updated_at") or "", timeline_fields(doc))
+
+
+_LOG_KEYS = ("type", "at", "when", "where", "prospect_id")
+
+
+def timeline_fields(doc: dict[str, Any]) -> dict[str, Any]:
+    """The part of a prospect that date queries read: stage, referrer, the log without free text."""
+    log = tuple({k: e.get(k) for k in _LOG_KEYS if k in e} for e in doc.get("log") or () if isinstance(e, dict))
+    return {"stage": doc.get("stage") or "saved", "referred_by": doc.get("referred_by"), "log": log,
+            "updated_at": doc.get("updated_at")}
 
 
 class Index:
@@ -47,12 +57,6 @@ class Index:
         self.entries: dict[int, Entry] = {}
         self.by_key: dict[str, int] = {}
         self.by_urn: dict[str, int] = {}
-        self.planner = followups.Planner()
-
-    def follow_ups(self, today: date, rules: dict[str, int] | None = None) -> dict[int, list[dict[str, Any]]]:
-        """Open follow-ups of every prospect that has any (earliest due first)."""
-        return self.planner.plan({i: e.track for i, e in self.entries.items()}, today,
-                                 rules or followups.DEFAULT_RULES)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -82,11 +86,14 @@ class Index:
         return None
 
 
-def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: str | None = None,
-           tag: str | None = None, company: str | None = None, sort: str = "-updated",
-           limit: int = 50, offset: int = 0, due: str | None = None, today: date | None = None,
-           rules: dict[str, int] | None = None) -> tuple[list[int], int]:
-    """Ids of one page of matching prospects, and how many match in all."""
+def select(index: Index, *, q: str | None = None, stage: str | None = None, tag: str | None = None,
+           company: str | None = None, sort: str = "-updated", limit: int = 50, offset: int = 0,
+           only: Container[int] | None = None, due_order: Mapping[int, str] | None = None) -> tuple[list[int], int]:
+    """Ids of one page of matching prospects, and how many match in all.
+
+    ``only`` keeps just those ids (the application layer's "due today" filter); the ``next_due``
+    sort orders by ``due_order`` (id → ISO due date), computed above the store.
+    """
     if stage and stage not in STAGES:
         raise BadInput(f"unknown stage {stage!r}; stages are: {', '.join(STAGES)}")
     field = (sort or "-updated").lstrip("-")
@@ -94,41 +101,30 @@ def select(index: Index, raw: dict[str, Any], *, q: str | None = None, stage: st
         raise BadInput(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)} (prefix - for descending)")
     if not 0 < limit <= MAX_LIMIT or offset < 0:
         raise BadInput(f"limit must be 1-{MAX_LIMIT} and offset 0 or more")
-    if due and due not in DUE_FILTERS:
-        raise BadInput(f"unknown due filter {due!r}; use due (due or overdue today) or overdue")
-    plan = index.follow_ups(today or date.today(), rules) if due or field == "next_due" else {}
     words = (q or "").lower().split()
     tag_l, company_l = (tag or "").lower(), (company or "").lower()
     hits = [
         (doc_id, e) for doc_id, e in index.entries.items()
         if (not stage or e.stage == stage) and (not tag_l or tag_l in e.tags)
         and (not company_l or company_l in e.company) and all(w in e.text for w in words)
-        and (not due or _is_due(plan.get(doc_id), due))
-    ] if stage or tag_l or company_l or words or due else index.entries.items()
+        and (only is None or doc_id in only)
+    ] if stage or tag_l or company_l or words or only is not None else index.entries.items()
     # Unfiltered, the view is passed as is: a list of 50,000 (id, entry) tuples outliving the request
     # gets promoted to the oldest generation and sets off a full garbage collection every other request.
-    attr = {"name": "name", "updated": "updated", "created": "created", "stage": "stage", "company": "company",
-            "next_due": "name"}[field]
+    total = len(hits)
     if field == "next_due":
+        order = due_order or {}
         # Prospects without a follow-up go last in either direction.
-        dated = sorted((h for h in hits if h[0] in plan), key=lambda h: (plan[h[0]][0]["due"], h[1].name),
+        dated = sorted((h for h in hits if h[0] in order), key=lambda h: (order[h[0]], h[1].name),
                        reverse=sort.startswith("-"))
-        total = len(hits)
         wanted = max(0, offset + limit - len(dated))  # only as many undated ones as the page shows
-        hits = dated + heapq.nsmallest(wanted, (h for h in hits if h[0] not in plan), key=lambda h: h[1].name)
-        return [doc_id for doc_id, _ in hits[offset:offset + limit]], total
-    else:
-        key = ((lambda h: (STAGES.index(h[1].stage), h[1].name)) if field == "stage"
-               else (lambda h: (getattr(h[1], attr), h[0])))
-        # Only the first offset+limit are shown: a heap selects them in O(n log k), the same
-        # result as sorting all 50,000 and slicing (heapq documents nsmallest/nlargest as exactly that).
-        pick = heapq.nlargest if sort.startswith("-") else heapq.nsmallest
-        total = len(hits)
-        hits = pick(offset + limit, hits, key=key)  # type: ignore[assignment]
-        return [doc_id for doc_id, _ in hits[offset:offset + limit]], total
-    return [doc_id for doc_id, _ in hits[offset:offset + limit]], len(hits)
-
-
-def _is_due(items: list[dict[str, Any]] | None, due: str) -> bool:
-    wanted = ("overdue",) if due == "overdue" else ("due", "overdue")
-    return any(i["status"] in wanted for i in items or ())
+        page = dated + heapq.nsmallest(wanted, (h for h in hits if h[0] not in order), key=lambda h: h[1].name)
+        return [doc_id for doc_id, _ in page[offset:offset + limit]], total
+    attr = {"name": "name", "updated": "updated", "created": "created", "stage": "stage", "company": "company"}[field]
+    key = ((lambda h: (STAGES.index(h[1].stage), h[1].name)) if field == "stage"
+           else (lambda h: (getattr(h[1], attr), h[0])))
+    # Only the first offset+limit are shown: a heap selects them in O(n log k), the same
+    # result as sorting all 50,000 and slicing (heapq documents nsmallest/nlargest as exactly that).
+    pick = heapq.nlargest if sort.startswith("-") else heapq.nsmallest
+    page = pick(offset + limit, hits, key=key)
+    return [doc_id for doc_id, _ in page[offset:offset + limit]], total

@@ -79,6 +79,10 @@ class JournaledTable(Table):
         tables = self._storage.read()
         return snapshot.DecodedTable(tables.get(self.name, {}) if tables else {})
 
+    def documents(self) -> snapshot.DecodedTable:
+        """Every document by its id as text, decoded one at a time as it is read (nothing is copied)."""
+        return self._read_table()
+
     def _update_table(self, updater: Callable[[Any], None]) -> None:
         storage: JournalStorage = self._storage  # type: ignore[assignment]
         view = _TrackedTable(storage.table_dict(self.name), self.document_id_class)

@@ -1,11 +1,11 @@
-"""Importing from the dashboard: a JSON backup (restore) or a CSV of people (preview first, errors per row)."""
+"""Importing (dashboard and CLI): a JSON backup (restore) or a CSV of people (preview first, errors per row)."""
 
 import csv
 import io
 import secrets
 from typing import Any
 
-from coffeechat.capture import prospect_key
+from coffeechat.app.captures import prospect_key
 from coffeechat.errors import BadInput
 from coffeechat.exporting import parse_backup
 from coffeechat.model import STAGES

@@ -1,4 +1,4 @@
-"""Reading request bodies and query strings with clear 400s."""
+"""Reading request bodies and query strings with clear 400s (API routes)."""
 
 from typing import Any
 

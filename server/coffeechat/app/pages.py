@@ -3,27 +3,17 @@
 from datetime import date, datetime, timedelta
 from typing import Any, Mapping
 
-from coffeechat import advice, exporting, followups
+from coffeechat import timeline
+from coffeechat.app import advice, followups
 from coffeechat.errors import BadInput, CoffeechatError
 from coffeechat.model import STAGES
 from coffeechat.outreach.kinds import DRAFT_KINDS
+from coffeechat.outreach.templates import list_templates
 from coffeechat.pipeline import ACTIONS
 from coffeechat.store import ProspectStore
 
 PAGE_SIZE = 50
 LIST_LIMIT = 200  # Today lists at most this many items per section; the prospects page has the rest
-
-
-def rules(store: ProspectStore) -> dict[str, int]:
-    """The user's follow-up rules over the defaults."""
-    return {**followups.DEFAULT_RULES, **(store.get_setting("followup_rules") or {})}
-
-
-def save_rules(store: ProspectStore, data: Mapping[str, Any]) -> dict[str, int]:
-    """Validate and keep the user's follow-up rules."""
-    new = followups.validate_rules(dict(data))
-    store.put_setting("followup_rules", new)
-    return new
 
 
 def _int(args: Mapping[str, Any], name: str, default: int) -> int:
@@ -48,25 +38,22 @@ def prospects_page(store: ProspectStore, args: Mapping[str, Any], today: date) -
     filters = {k: (args.get(k) or None) for k in ("q", "stage", "tag", "company", "due")}
     sort = args.get("sort") or "-updated"
     limit, offset = _int(args, "limit", PAGE_SIZE), _int(args, "offset", 0)
-    current_rules = rules(store)
-    items, total = store.search(**filters, sort=sort, limit=limit, offset=offset, today=today, rules=current_rules)
-    plan = store.follow_ups(today, current_rules)
+    only = followups.due_filter(store, filters["due"], today)
+    order = followups.due_order(store, today) if sort.lstrip("-") == "next_due" else None
+    items, total = store.search(q=filters["q"], stage=filters["stage"], tag=filters["tag"], company=filters["company"],
+                                sort=sort, limit=limit, offset=offset, only=only, due_order=order)
+    plan = followups.plan(store, today)
     for p in items:
         upcoming = plan.get(p["id"])
         p["next_follow_up"] = dict(upcoming[0]) if upcoming else None
-        p["last_contact"] = followups.last_contact(p.get("log") or ())
+        p["last_contact"] = timeline.last_contact(p.get("log") or ())
     return {"items": items, "total": total, "filters": filters, "sort": sort, "limit": limit, "offset": offset}
-
-
-def _tracks(store: ProspectStore) -> list[tuple[int, dict[str, Any]]]:
-    # A snapshot: the request threads of the server may change the index meanwhile.
-    return [(pid, e.track) for pid, e in list(store.index.entries.items())]
 
 
 def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
     """Overdue and due follow-ups, and meetings in the next days, each with its prospect."""
-    today, current_rules = now.date(), rules(store)
-    plan = store.follow_ups(today, current_rules)
+    today, current_rules = now.date(), followups.rules(store)
+    plan = followups.plan(store, today)
     horizon = (today + timedelta(days=current_rules["upcoming_days"])).isoformat()
     sections: dict[str, list[dict[str, Any]]] = {"overdue": [], "due": []}
     meetings = []
@@ -89,12 +76,6 @@ def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
     return out
 
 
-def due_count(store: ProspectStore, today: date) -> int:
-    """How many follow-ups are due or overdue today (the extension's badge)."""
-    plan = store.follow_ups(today, rules(store))
-    return sum(1 for items in plan.values() for i in items if i["status"] in ("due", "overdue"))
-
-
 def _safely(make, *args, **kwargs) -> tuple[Any, str | None]:
     """A draft or note, or the reason it could not be made (a broken template must not hide the page)."""
     try:
@@ -109,11 +90,11 @@ def prospect_page(store: ProspectStore, prospect_id: int, now: datetime) -> dict
     today = now.date()
     ref = p.get("referred_by")
     referrer = summary(store.get(ref)) if isinstance(ref, int) and store.find_by_id(ref) else None
-    referred = [summary(store.get(pid)) for pid, t in _tracks(store) if t.get("referred_by") == prospect_id]
+    referred = [summary(store.get(pid)) for pid in store.referred_by(prospect_id)]
     drafts, drafts_error = _safely(advice.drafts, store, prospect_id, today=today)
     notes, notes_error = _safely(advice.notes, store, prospect_id, today=today)
-    return {"prospect": p, "follow_ups": [dict(i) for i in store.follow_ups(today, rules(store)).get(prospect_id, [])],
-            "last_contact": followups.last_contact(p.get("log") or ()), "referrer": referrer, "referred": referred,
+    return {"prospect": p, "follow_ups": followups.of_prospect(store, prospect_id, today),
+            "last_contact": timeline.last_contact(p.get("log") or ()), "referrer": referrer, "referred": referred,
             "drafts": (drafts or {}).get("drafts", []), "drafts_error": drafts_error,
             "notes": notes, "notes_error": notes_error}
 
@@ -123,17 +104,10 @@ def research_notes(store: ProspectStore, prospect_id: int, now: datetime) -> dic
     return _safely(advice.notes, store, prospect_id, today=now.date())[0]
 
 
-def export(store: ProspectStore, fmt: str, port: int, now: datetime) -> tuple[str, str, str]:
-    """An export whose links point back at this server, with research notes where they can be made."""
-    return exporting.export(store, fmt, f"http://127.0.0.1:{port}",
-                            notes_for=lambda pid: research_notes(store, pid, now))
-
-
 def settings_page(store: ProspectStore, token: str) -> dict[str, Any]:
     """The user's profile, follow-up rules, templates, pairing token and data folder."""
-    from coffeechat.outreach.templates import list_templates
-    return {"me": advice.load_me(store), "rules": rules(store), "rule_help": followups.RULE_HELP,
-            "templates": list_templates(store.data_dir / "templates"), "token": token,
+    return {"me": advice.load_me(store), "rules": followups.rules(store), "rule_help": timeline.RULE_HELP,
+            "templates": list_templates(advice.templates_dir(store)), "token": token,
             "data_dir": str(store.data_dir), "prospects": store.count()}
 
 

@@ -6,34 +6,11 @@ A follow-up is a dict: ``{"prospect_id", "rule", "draft_kind", "due", "overdue_o
 action, such as preparing or moving the prospect to ``not_now``).
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any, Iterable
 
-from coffeechat.errors import BadInput
-
-DEFAULT_RULES: dict[str, int] = {
-    "thank_you_due_days": 1,        # a meeting held → thank-you due this many days later
-    "thank_you_overdue_days": 2,    # ... and overdue after this many
-    "follow_up_after_days": 7,      # contacted, no reply → one follow-up due
-    "not_now_after_days": 7,        # followed up, still no reply → suggest not_now
-    "keep_in_touch_days": 90,       # thanked → keep-in-touch due
-    "prep_days_before": 1,          # a scheduled meeting → prep reminder this many days before
-    "referral_thanks_due_days": 1,  # a referred prospect's meeting held → thank the referrer
-    "grace_days": 3,                # other follow-ups become overdue this many days after due
-    "upcoming_days": 7,             # Today lists meetings within this many days
-}
-RULE_HELP: dict[str, str] = {
-    "thank_you_due_days": "Thank-you due, days after a meeting",
-    "thank_you_overdue_days": "Thank-you overdue, days after a meeting",
-    "follow_up_after_days": "Follow up when a contact is silent for (days)",
-    "not_now_after_days": "Suggest 'not now' after a second silence of (days)",
-    "keep_in_touch_days": "Keep in touch, days after thanking",
-    "prep_days_before": "Prepare, days before a meeting",
-    "referral_thanks_due_days": "Thank the referrer, days after the referred meeting",
-    "grace_days": "Other follow-ups are overdue after (days)",
-    "upcoming_days": "Show meetings in the next (days)",
-}
-MAX_DAYS = 3650
+from coffeechat.timeline.days import day_of
+from coffeechat.timeline.rules import DEFAULT_RULES
 
 OUTREACH = ("invitation_sent", "message_sent")
 ANSWERS = ("reply_received", "meeting_scheduled", "meeting_held")
@@ -41,45 +18,6 @@ CONTACTS = OUTREACH + ANSWERS + ("follow_up_sent", "thank_you_sent", "keep_in_to
 CLOSED = ("declined", "not_now")
 # Order for "the next follow-up" when two are due the same day: the most time-sensitive first.
 RULE_ORDER = ("thank_you", "prep", "referral_thanks", "follow_up", "suggest_not_now", "keep_in_touch")
-
-
-def validate_rules(data: Any) -> dict[str, int]:
-    """The user's rules merged over the defaults; raise BadInput naming the bad rule."""
-    if not isinstance(data, dict):
-        raise BadInput("follow-up rules must be an object of rule name → number of days")
-    unknown = sorted(set(data) - set(DEFAULT_RULES))
-    if unknown:
-        raise BadInput(f"unknown follow-up rule {unknown[0]!r}; rules: {', '.join(DEFAULT_RULES)}")
-    rules = dict(DEFAULT_RULES)
-    for name, value in data.items():
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
-            raise BadInput(f"{RULE_HELP[name]}: give a whole number of days from 0 to {MAX_DAYS}")
-        rules[name] = value
-    if rules["thank_you_overdue_days"] < rules["thank_you_due_days"]:
-        raise BadInput("a thank-you cannot be overdue before it is due")
-    return rules
-
-
-def day_of(stamp: Any) -> date | None:
-    """The local calendar day of an ISO date or datetime string (None when unreadable)."""
-    if not isinstance(stamp, str) or not stamp:
-        return None
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    # The store stamps the log in UTC; the user's "today" is a local day.
-    return (moment.astimezone() if moment.tzinfo else moment).date()
-
-
-def track(doc: dict[str, Any]) -> dict[str, Any]:
-    """The small part of a prospect that follow-ups read (kept in the search index)."""
-    log = tuple({k: e.get(k) for k in ("type", "at", "when", "where", "prospect_id") if k in e}
-                for e in doc.get("log") or () if isinstance(e, dict))
-    return {"stage": doc.get("stage") or "saved", "referred_by": doc.get("referred_by"), "log": log,
-            "updated_at": doc.get("updated_at")}
 
 
 def _last(log: Iterable[dict[str, Any]], types: tuple[str, ...]) -> dict[str, Any] | None:
@@ -221,3 +159,11 @@ class Planner:
         if len(self._cache) > len(tracks) + 1000:
             self._cache = {pid: v for pid, v in self._cache.items() if pid in tracks}
         return out
+
+
+def due_dates(prospect: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT_RULES) -> dict[str, dict[str, Any]]:
+    """A prospect's open follow-ups by rule (the earliest of each), as Today computes them."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in for_prospect(prospect, today, rules):
+        out.setdefault(item["rule"], item)
+    return out

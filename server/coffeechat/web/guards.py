@@ -11,8 +11,8 @@ from flask_cors import CORS
 from coffeechat import __version__
 from coffeechat.errors import CoffeechatError
 from coffeechat.pairing import token_matches
+from coffeechat.settings import LOOPBACK
 
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 EXTENSION_ORIGINS = re.compile(r"^(chrome-extension|moz-extension)://[A-Za-z0-9._-]+$")
 # Public: they reveal nothing private (the OpenAPI document describes routes, never data).
 PUBLIC_API = {"/api/v1/ping", "/api/v1/openapi.json"}
@@ -26,10 +26,9 @@ class Refused(CoffeechatError):
 
 def allowed_hosts(host: str, port: int) -> set[str]:
     """Host headers we answer: loopback names with our port (DNS rebinding defence)."""
-    names = set(LOOPBACK_HOSTS)
-    if host not in ("127.0.0.1", "::1", "localhost"):
-        names.add(f"[{host}]" if ":" in host else host)
-    return {f"{name}:{port}" for name in names}
+    names = set(LOOPBACK) | ({host} if host not in LOOPBACK else set())
+    # A Host header writes an IPv6 address in brackets.
+    return {f"[{name}]:{port}" if ":" in name else f"{name}:{port}" for name in names}
 
 
 def check_host() -> None:

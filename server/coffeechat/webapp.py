@@ -1,0 +1,35 @@
+"""The app factory: one Flask app with the API and the dashboard, its guards and one error handler."""
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from coffeechat import api, dashboard
+from coffeechat.config import load_config
+from coffeechat.pairing import get_token
+from coffeechat.store import ProspectStore
+from coffeechat.web import errors, guards
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app; ``test_config`` overrides settings (data_dir, port, host, ...)."""
+    config = load_config(test_config)
+    app = Flask(__name__)
+    data_dir: Path = config["data_dir"]
+    store = ProspectStore(data_dir, compact_bytes=config["compact_mb"] << 20)
+    app.config.update(
+        COFFEECHAT=config,
+        MAX_CONTENT_LENGTH=config["max_body_mb"] << 20,
+        ALLOWED_HOSTS=guards.allowed_hosts(config["host"], config["port"]),
+        TOKEN_GETTER=lambda: get_token(data_dir),
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["coffeechat_store"] = store
+    get_token(data_dir)
+    guards.install(app)
+    errors.install(app)
+    for blueprint in api.BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    dashboard.init_app(app)
+    return app
