@@ -7,13 +7,23 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-python test-node lint-extension bench bench-full parse-score browser-deps clean
+.PHONY: run test check lint test-python test-node lint-extension bench bench-full parse-score browser-deps clean
 
 run: $(VENV)/.installed
 	$(VENV)/bin/coffeechat serve
 
 test: $(VENV)/.installed-test browser-deps node_modules/.installed
-	$(MAKE) --no-print-directory lint-extension test-node test-python
+	$(MAKE) --no-print-directory lint lint-extension test-node test-python
+
+# The quick loop: lint, types, the import contracts and every test that needs no browser (about a minute).
+check: $(VENV)/.installed-test
+	$(MAKE) --no-print-directory lint
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 -m "not browser"
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check server tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
 
 test-python: $(VENV)/.installed-test
 	$(PY) -m pytest -q -p no:cacheprovider

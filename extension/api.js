@@ -4,6 +4,8 @@
  * Every call resolves to `{ok, status, data, error}`; it never throws on HTTP errors.
  */
 
+import { LOOPBACK_HOSTS } from './settings.js';
+
 export const API_VERSION = 1;
 const PING = '/api/v1/ping';
 const TIMEOUT_MS = 15000;
@@ -106,8 +108,7 @@ export function safeDashboardUrl(link, serverUrl) {
   try {
     const url = new URL(link, serverUrl);
     const server = new URL(serverUrl);
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'];
-    if (url.protocol !== 'http:' || url.port !== server.port || !loopback.includes(url.hostname)) return null;
+    if (url.protocol !== 'http:' || url.port !== server.port || !LOOPBACK_HOSTS.includes(url.hostname)) return null;
     return url.href;
   } catch {
     return null;

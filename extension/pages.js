@@ -5,8 +5,8 @@
 
 export const KINDS = Object.freeze({
   PROFILE: 'profile',
-  DETAILS: 'details',
-  SEARCH: 'people-search',
+  DETAILS: 'profile-details',
+  SEARCH: 'search-results',
   COMPANY: 'company',
   OTHER: 'other',
 });

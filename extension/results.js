@@ -3,6 +3,8 @@
  * unit-tested (`node --test`) like the rest of the logic.
  */
 
+import { KINDS } from './pages.js';
+
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** The company's name in a save answer (the parser calls it `company_name`). */
@@ -12,7 +14,7 @@ export function companyName(company) {
 
 /** The headline and detail line for a successful save answer of the server. */
 export function describeSave(data) {
-  if (data.kind === 'search-results') {
+  if (data.kind === KINDS.SEARCH) {
     const created = data.created ?? 0;
     const updated = data.updated ?? 0;
     const total = created + updated;

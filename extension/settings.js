@@ -8,7 +8,9 @@ export const DEFAULTS = Object.freeze({
   token: '',
 });
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/** The host names of this machine's loopback interface: the only servers the extension talks to. */
+export const LOOPBACK_HOSTS = Object.freeze(['127.0.0.1', 'localhost', '[::1]']);
+const LOOPBACK = new Set(LOOPBACK_HOSTS);
 
 /**
  * Check and tidy a server URL typed by the user: http only, loopback only (the

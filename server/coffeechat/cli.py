@@ -26,15 +26,11 @@ def _fail(message: str) -> None:
 
 @contextmanager
 def _open_store(data_dir: Path | None, read_only: bool = False) -> Iterator:
-    from coffeechat.store import ProspectStore
-    config = load_config({"data_dir": data_dir})
-    store = ProspectStore(config["data_dir"], compact_bytes=config["compact_mb"] << 20, read_only=read_only)
-    try:
+    from coffeechat.app.stores import open_store
+    with open_store(data_dir, read_only) as store:
         for warning in store.warnings:
             click.echo(f"coffeechat: warning: {warning}", err=True)
         yield store
-    finally:
-        store.close()
 
 
 class _Group(click.Group):
@@ -110,7 +106,7 @@ def token(rotate: bool, data_dir: Path | None) -> None:
 @click.option("--url", help="The address the page was saved from (helps tell the kind of page).")
 def parse(file: Path, url: str | None) -> None:
     """Parse a saved LinkedIn page and print the result as JSON."""
-    from coffeechat.parsing import parse_page
+    from coffeechat.app.captures import parse_page
     result = parse_page(file.read_bytes(), url)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -1,24 +1,20 @@
 """Layered configuration: defaults from the settings table, then environment, then CLI/test values."""
 
 import os
-import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+import platformdirs
 
 from coffeechat.errors import BadInput
 from coffeechat.settings import SETTINGS
 
 
 def default_data_dir() -> Path:
-    """The platform's per-user data folder for coffeechat."""
-    home = Path.home()
-    if sys.platform == "darwin":
-        return home / "Library" / "Application Support" / "coffeechat"
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
-        return Path(base) / "coffeechat"
-    base = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
-    return Path(base) / "coffeechat"
+    """The platform's per-user data folder for coffeechat (XDG on Linux, Application Support on macOS,
+    LOCALAPPDATA on Windows), as platformdirs defines it."""
+    return platformdirs.user_data_path("coffeechat", appauthor=False)
 
 
 def _coerce(value: Any, default: Any, name: str) -> Any:
@@ -32,13 +28,13 @@ def _coerce(value: Any, default: Any, name: str) -> Any:
 
 def load_config(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> dict[str, Any]:
     """Resolve every setting: default < environment variable < explicit override (CLI flag)."""
-    env = os.environ if env is None else env
+    environ: Mapping[str, str] = os.environ if env is None else env
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
     config: dict[str, Any] = {}
     for s in SETTINGS:
         value = s.default
-        if s.env and env.get(s.env):
-            value = env[s.env]
+        if s.env and environ.get(s.env):
+            value = environ[s.env]
         if s.name in overrides:
             value = overrides[s.name]
         config[s.name] = _coerce(value, s.default, s.name) if value is not None else None

@@ -41,7 +41,7 @@ def to_csv(prospects: list[dict[str, Any]]) -> str:
 def parse_backup(text: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise BadInput(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from None
     if not isinstance(data, dict):
         raise BadInput("this file is not a coffeechat JSON export")
@@ -82,7 +82,7 @@ def _agenda(notes: dict[str, Any] | None) -> tuple[str, int]:
     lines, minutes = [], 0
     for step in agenda:
         if isinstance(step, dict):
-            length = step.get("minutes") if isinstance(step.get("minutes"), int) else 0
+            length = step["minutes"] if isinstance(step.get("minutes"), int) else 0
             minutes += length
             lines.append(f"- {length} min: {step.get('item')}" if length else f"- {step.get('item')}")
         else:
@@ -91,7 +91,7 @@ def _agenda(notes: dict[str, Any] | None) -> tuple[str, int]:
 
 
 def to_ics(prospects: list[dict[str, Any]], base_url: str,
-           notes_for: Callable[[int], dict[str, Any]] | None = None, minutes: int = 20) -> str:
+           notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20) -> str:
     """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//coffeechat//informational interviews//EN")
@@ -117,7 +117,7 @@ def to_ics(prospects: list[dict[str, Any]], base_url: str,
     return cal.to_ical().decode("utf-8")
 
 
-def to_markdown(prospects: list[dict[str, Any]], notes_for: Callable[[int], dict[str, Any]] | None = None) -> str:
+def to_markdown(prospects: list[dict[str, Any]], notes_for: Callable[[int], dict[str, Any] | None] | None = None) -> str:
     """One Markdown document with a section per prospect: who, your notes, the log, the research notes."""
     lines = ["# coffeechat notes", ""]
     if not prospects:
@@ -153,7 +153,7 @@ FORMATS = {
 
 
 def export(store, fmt: str, base_url: str = "http://127.0.0.1:5757",
-           notes_for: Callable[[int], dict[str, Any]] | None = None) -> tuple[str, str, str]:
+           notes_for: Callable[[int], dict[str, Any] | None] | None = None) -> tuple[str, str, str]:
     """(content, content type, file name) for one export format; ``notes_for`` gives research notes by id."""
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

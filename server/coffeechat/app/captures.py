@@ -43,7 +43,8 @@ def save_capture(store: ProspectStore, html: str, url: str, captured_at: str | N
     if idempotency_key:
         seen = store.seen_key(idempotency_key)
         if seen:
-            prospects = [(store.get(i), False, []) for i in seen["ids"] if store.find_by_id(i)]
+            prospects: list[tuple[dict[str, Any], bool, list[str]]] = [
+                (store.get(i), False, []) for i in seen["ids"] if store.find_by_id(i)]
             return CaptureResult(seen["kind"], prospects, duplicate=True)
     parsed = parse_page(html, url)
     kind = parsed["kind"]

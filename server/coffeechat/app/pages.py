@@ -67,7 +67,7 @@ def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
     out: dict[str, Any] = {"date": today.isoformat(), "counts": {k: len(v) for k, v in sections.items()}}
     out["counts"]["meetings"] = len(meetings)
     for name, rows in (("overdue", sections["overdue"]), ("due", sections["due"]), ("meetings", meetings)):
-        rows.sort(key=lambda r: r.get("due") or r.get("when"))
+        rows.sort(key=lambda r: r.get("due") or r.get("when") or "")
         for row in rows[:LIST_LIMIT]:
             row["prospect"] = summary(store.get(row["prospect_id"]))
             if row.get("referred_id"):

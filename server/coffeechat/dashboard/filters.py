@@ -39,7 +39,7 @@ def page_url(**changes: Any) -> str:
     args = {k: v for k, v in request.args.items() if v not in ("", None)}
     args.update({k: v for k, v in changes.items()})
     args = {k: v for k, v in args.items() if v not in ("", None)}
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return url_for(request.endpoint or "", **{**(request.view_args or {}), **args})
 
 
 def install(app: Flask) -> None:

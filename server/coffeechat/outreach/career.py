@@ -118,7 +118,8 @@ def _main(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def transitions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Moves between functions in their main roles, oldest first ("engineering → founding", 2017)."""
-    moves, previous = [], None
+    moves: list[dict[str, Any]] = []
+    previous = None
     for row in _main(rows):
         months = row["months"] or 0
         if not row["function"] or (months < _NEW_ROLE_MONTHS and not row["ongoing"]):

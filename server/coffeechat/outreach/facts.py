@@ -153,7 +153,8 @@ def _education(prospect: dict[str, Any]) -> dict[str, Any] | None:
     rows = [e for e in prospect.get("education") or [] if isinstance(e, dict) and e.get("school")]
     higher = [e for e in rows if not re.search(r"high school|collegiate|secondary|o/l|a/l",
                                                fold(f"{e.get('school')} {e.get('degree')}"))]
-    return (higher or rows or [None])[0]
+    found = higher or rows
+    return found[0] if found else None
 
 
 def specifics(prospect: dict[str, Any], path: dict[str, Any]) -> list[dict[str, Any]]:

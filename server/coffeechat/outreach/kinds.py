@@ -32,7 +32,7 @@ def channel_for(kind: str, prospect: dict[str, Any]) -> str:
 def limits_for(kind: str, channel: str, me: dict[str, Any]) -> tuple[int | None, int | None]:
     """(subject limit, body limit) for a draft; None where the channel sets no limit."""
     if channel == "linkedin_invitation":
-        return None, NOTE_LIMITS.get(me.get("linkedin_account"), NOTE_LIMITS["free"])
+        return None, NOTE_LIMITS.get(me.get("linkedin_account") or "free", NOTE_LIMITS["free"])
     if channel == "linkedin_inmail":
         return INMAIL_SUBJECT_LIMIT, INMAIL_BODY_LIMIT
     if channel == "linkedin_message":

@@ -15,7 +15,7 @@ _AGENDA = {
 
 def agenda(me: dict[str, Any], first: str) -> list[dict[str, Any]]:
     """A short agenda that adds up to exactly the minutes asked for."""
-    minutes = me.get("time_ask") if me.get("time_ask") in _AGENDA else 15
+    minutes = me["time_ask"] if me.get("time_ask") in _AGENDA else 15
     who = first or "them"
     if me.get("persona") == "recruiter":
         items = ("Thanks and why you asked: learning about their field, nothing to sell",

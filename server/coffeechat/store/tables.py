@@ -84,7 +84,7 @@ class JournaledTable(Table):
         return self._read_table()
 
     def _update_table(self, updater: Callable[[Any], None]) -> None:
-        storage: JournalStorage = self._storage  # type: ignore[assignment]
+        storage: JournalStorage = self._storage
         view = _TrackedTable(storage.table_dict(self.name), self.document_id_class)
         try:
             updater(view)

@@ -27,7 +27,9 @@ def key_dates(prospect: dict[str, Any]) -> dict[str, Any]:
             continue
         if kind in OUTREACH or _stage_reached(entry, "contacted"):
             seen["contacted"] = seen["contacted"] or when
-            seen["last_outreach"] = when
+            # The stage change an outreach implies may be stamped later than the message itself.
+            if kind in OUTREACH or seen["last_outreach"] is None:
+                seen["last_outreach"] = when
         elif kind == "follow_up_sent":
             seen["follow_ups"].append(when)
         elif kind == "reply_received" or _stage_reached(entry, "replied"):
