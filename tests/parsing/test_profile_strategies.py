@@ -5,6 +5,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from fixture_pages import page_html
 
 from coffeechat.parsing import parse_page
 from coffeechat.parsing.page import load, strip_noise
@@ -120,3 +121,10 @@ def test_no_strategy_crashes_on_damaged_profile_pages(data):
         assert type(exc).__name__ == "ParseError" and exc.__cause__ is None, repr(exc.__cause__)
     else:
         assert not [w for w in r.get("warnings", []) if "could not read" in w]
+
+
+def test_2026_top_card_company_needs_both_logo_entries():
+    # One logo entry (no current position, or an empty company line) cannot say whether it
+    # is the company or the school: no current company is guessed.
+    html = page_html("profile-2026-stripped-topcard").replace("<span>Northwind</span>", "<span></span>")
+    assert parse_page(html)["current"] == {"title": None, "company": None}

@@ -1,6 +1,6 @@
 """Every LinkedIn selector and text pattern the parser uses, grouped by page generation.
 
-Each entry names the generation it serves and the fixture under tests/fixtures/linkedin that
+Each entry names the generation it serves and the fixture under tests/fixtures/pages that
 proves it. Strategy modules import from here; no selector string lives anywhere else.
 """
 
