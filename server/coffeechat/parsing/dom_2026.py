@@ -9,23 +9,13 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.dom_base import DomReader
 from coffeechat.parsing.entries import (Line, education_entry, experience_entry, group_heading,
                                         language_entry, split_header)
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import clean, clean_block, lines
 from coffeechat.parsing.topcard import read_topcard
 from coffeechat.parsing.urls import canonical_profile_url
-
-NAME = "dom_2026"
-
-
-def applies(page: Page) -> bool:
-    """Whether the page is built from componentkey'd server-driven cards, or was saved with
-    every class and componentkey stripped (a 2026 capture reduced to bare tags and hrefs):
-    either way only structure can be read, which is what this strategy does."""
-    classless = page.topcard is not None and all(m.startswith("@") for m in page.markers)
-    return classless or page.has_marker(sel.SDUI_MARKERS)
-
 
 def _segments(section: Tag) -> list[list[Line]]:
     """The section's lines, cut into items at each <hr>, without the heading."""
@@ -106,37 +96,46 @@ def _topcard_company(card: Tag) -> str | None:
     return entries[0] if len(entries) == 2 else None
 
 
-def parse(page: Page) -> dict:
-    """Fields read from a 2026 page."""
-    if not applies(page):
-        return {}
-    out: dict = {}
-    if page.topcard is not None:
-        name = page.topcard.select_one(sel.SDUI_NAME)
-        out.update(read_topcard(page.topcard, name))
+class Structure2026(DomReader):
+    """2026 server-driven cards, and any page whose class names say nothing: read by structure."""
+
+    NAME = "dom_2026"
+    MARKERS = sel.SDUI_MARKERS
+
+    def applies(self, page: Page) -> bool:
+        """Componentkey'd cards, or a capture with every class and componentkey stripped (a
+        2026 capture reduced to bare tags and hrefs): either way only structure can be read."""
+        classless = page.topcard is not None and all(m.startswith("@") for m in page.markers)
+        return classless or super().applies(page)
+
+    def topcard(self, card: Tag) -> dict:
+        name = card.select_one(sel.SDUI_NAME) or card.find("h1")
+        out = read_topcard(card, name)
         # The name is wrapped in a link to the member's own page: their address when the
         # capture kept no canonical link or URL.
         link = name.find_parent("a") if name is not None else None
         out["profile_url"] = canonical_profile_url(link.get("href")) if link else None
-        company = _topcard_company(page.topcard)
+        company = _topcard_company(card)
         if company:
             out["current"] = {"title": None, "company": company}
-    sections = page.sections
-    if "about" in sections:
-        texts = [t for segment in _segments(sections["about"]) for _, t in segment]
-        out["about"] = clean_block("\n".join(texts))
-    if "experience" in sections:
-        out["experience"] = [role for segment in _segments(sections["experience"])
-                             for role in _experience(segment)]
-    if "education" in sections:
-        entries = (education_entry(split_header(segment)[0])
-                   for segment in _segments(sections["education"]))
-        out["education"] = [e for e in entries if e]
-    if "skills" in sections:
-        out["skills"] = list(dict.fromkeys(segment[0][1]
-                                           for segment in _segments(sections["skills"])))
-    if "languages" in sections:
-        entries = (language_entry([t for _, t in segment])
-                   for segment in _segments(sections["languages"]))
-        out["languages"] = [e for e in entries if e]
-    return out
+        return out
+
+    def about(self, section: Tag) -> str | None:
+        return clean_block("\n".join(t for segment in _segments(section) for _, t in segment))
+
+    def experience(self, section: Tag) -> list[dict]:
+        return [role for segment in _segments(section) for role in _experience(segment)]
+
+    def education(self, section: Tag) -> list[dict]:
+        entries = (education_entry(split_header(segment)[0]) for segment in _segments(section))
+        return [e for e in entries if e]
+
+    def skills(self, section: Tag) -> list[str]:
+        return list(dict.fromkeys(segment[0][1] for segment in _segments(section)))
+
+    def languages(self, section: Tag) -> list[dict]:
+        entries = (language_entry([t for _, t in segment]) for segment in _segments(section))
+        return [e for e in entries if e]
+
+
+READER = Structure2026()

@@ -9,7 +9,11 @@ from coffeechat.parsing.errors import ParseError
 from coffeechat.parsing.page import Page, load
 
 # Newest first: a page matches one generation's markers, and the first that reads it wins.
-DOM_STRATEGIES = (dom_2026, dom_2021, dom_2018, dom_public_2023, dom_2016)
+DOM_READERS = (dom_2026.READER, dom_2021.READER, dom_2018.READER, dom_public_2023.READER,
+               dom_2016.READER)
+# A page no generation's markers describe (class names renamed, hashed or stripped) is read
+# by structure alone, which is what the 2026 reader does.
+STRUCTURE = dom_2026.READER
 SCALARS = ("full_name", "headline", "location", "about", "connection_degree", "profile_url",
            "member_urn", "photo_url")
 LISTS = ("experience", "education", "skills", "languages")
@@ -53,17 +57,19 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
 
 def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]:
     """(group, strategy name, fields) for every strategy that read something."""
-    runs = [("embedded", embedded), ("jsonld", jsonld),
-            *(("dom", s) for s in DOM_STRATEGIES), ("fallback", fallback)]
+    readers = [reader for reader in DOM_READERS if reader.applies(page)]
+    runs = [("embedded", embedded.parse, embedded.NAME), ("jsonld", jsonld.parse, jsonld.NAME),
+            *(("dom", reader.read, reader.NAME) for reader in readers or [STRUCTURE]),
+            ("fallback", fallback.parse, fallback.NAME)]
     found, warnings = [], []
-    for group, strategy in runs:
+    for group, parse, name in runs:
         try:
-            fields = strategy.parse(page)
+            fields = parse(page)
         except Exception as exc:  # one strategy's bug must not lose what the others read
-            warnings.append(f"{strategy.NAME} could not read this page: {type(exc).__name__}")
+            warnings.append(f"{name} could not read this page: {type(exc).__name__}")
             continue
         if fields:
-            found.append((group, strategy.NAME, fields))
+            found.append((group, name, fields))
     return found, warnings
 
 
