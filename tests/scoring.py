@@ -35,7 +35,7 @@ ITEM_KEYS = {
 }
 STRING_LISTS = ("skills", "specialties")
 _WS = re.compile(r"\s+")
-_CLASS_ATTRIBUTE = re.compile(r"""(\sclass\s*=\s*)(?:"([^"]*)"|'([^']*)')""", re.I)
+_CLASS_ATTRIBUTE = re.compile(r"""(\sclass\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
 
 
 def hash_classes(html: str) -> str:
@@ -47,7 +47,7 @@ def hash_classes(html: str) -> str:
         return "x" + hashlib.md5(name.encode()).hexdigest()[:7]
 
     def attribute(m: re.Match) -> str:
-        names = (m.group(2) if m.group(2) is not None else m.group(3)).split()
+        names = next(g for g in m.groups()[1:] if g is not None).split()
         return f'{m.group(1)}"{" ".join(map(token, names))}"'
 
     return _CLASS_ATTRIBUTE.sub(attribute, html)

@@ -18,9 +18,19 @@ from coffeechat.parsing.topcard import read_topcard
 from coffeechat.parsing.urls import canonical_profile_url
 
 def _segments(section: Tag) -> list[list[Line]]:
-    """The section's lines, cut into items at each <hr>, without the heading."""
+    """The section's items as lines: cut at each <hr> (2026), else one per top-level <li>
+    (every earlier generation), without the heading, "Show all" links and screen-reader labels."""
     heading = section.find(["h1", "h2"])
-    found = lines(section)
+    found = _readable(lines(section))
+    if section.find("hr") is None:
+        items = [li for li in section.find_all("li") if _outer_li(li, section) is None]
+        if items:
+            by_item: dict[int, list[Line]] = {id(li): [] for li in items}
+            for el, text in found:
+                item = _outer_li(el, section) if el.name != "li" or id(el) not in by_item else el
+                if item is not None and not _is_show_all(el):
+                    by_item[id(item)].append((el, text))
+            return [segment for segment in by_item.values() if segment]
     owner = {id(el): i for i, (el, _) in enumerate(found)}
     cut_after: list[int] = []
     seen = 0
@@ -41,6 +51,38 @@ def _segments(section: Tag) -> list[list[Line]]:
     return segments
 
 
+def _readable(found: list[Line]) -> list[Line]:
+    """Lines without the screen-reader labels and separators a page with readable class names
+    hides ("Company Name", "Dates Employed", ","), and each text once where it is doubled."""
+    out: list[Line] = []
+    for el, text in found:
+        if sel.SCREEN_READER_LINE.match(text) or (out and out[-1][1] == text):
+            continue
+        out.append((el, text))
+    return out
+
+
+def _outer_li(element: Tag, root: Tag) -> Tag | None:
+    """The outermost <li> around element below root (element itself excluded)."""
+    outer = None
+    for parent in element.parents:
+        if parent is root:
+            return outer
+        if parent.name == "li":
+            outer = parent
+    return outer
+
+
+def _inner_li(element: Tag, root: Tag | None) -> Tag | None:
+    """The nearest <li> at or around element that is not root."""
+    for node in (element, *element.parents):
+        if node is root:
+            return None
+        if node.name == "li":
+            return node
+    return None
+
+
 def _is_heading(element: Tag, heading: Tag | None) -> bool:
     """Whether a line is the section's own heading."""
     return heading is not None and (element is heading or heading in element.parents)
@@ -53,11 +95,13 @@ def _is_show_all(element: Tag) -> bool:
 
 
 def _experience(segment: list[Line]) -> list[dict]:
-    """Roles of one experience item; roles grouped under a company are <li>s."""
+    """Roles of one experience item; roles grouped under a company are (nested) <li>s."""
+    item = _outer_li(segment[0][0], None) if segment else None
+    item = segment[0][0] if segment and segment[0][0].name == "li" and item is None else item
     by_role: dict[int, list[Line]] = {}
     heading: list[str] = []
     for el, text in segment:
-        role = el if el.name == "li" else el.find_parent("li")
+        role = _inner_li(el, item)
         if role is None:
             heading.append(text)
         else:
@@ -96,6 +140,12 @@ def _topcard_company(card: Tag) -> str | None:
     return entries[0] if len(entries) == 2 else None
 
 
+def _first_line(card: Tag) -> Tag | None:
+    """The name when no heading holds it (2019–2020 cards list it as the first item)."""
+    return next((el for el, text in lines(card) if not sel.SCREEN_READER_LINE.match(text)
+                 and not sel.TOPCARD_NOISE.match(text)), None)
+
+
 class Structure2026(DomReader):
     """2026 server-driven cards, and any page whose class names say nothing: read by structure."""
 
@@ -109,7 +159,7 @@ class Structure2026(DomReader):
         return classless or super().applies(page)
 
     def topcard(self, card: Tag) -> dict:
-        name = card.select_one(sel.SDUI_NAME) or card.find("h1")
+        name = card.select_one(sel.SDUI_NAME) or card.find("h1") or _first_line(card)
         out = read_topcard(card, name)
         # The name is wrapped in a link to the member's own page: their address when the
         # capture kept no canonical link or URL.

@@ -132,8 +132,16 @@ def _heading_key(section: etree._Element) -> str | None:
     for heading in islice(section.iter(*sel.SECTION_HEADINGS), 3):
         text = fold("".join(heading.xpath(sel.HEADING_TEXT)))
         if text:
-            return _NAMES.get(text)
+            return _NAMES.get(text) or _NAMES.get(_undoubled(text))
     return None
+
+
+def _undoubled(text: str) -> str:
+    """ "experienceexperience" → "experience": a heading and its screen-reader twin, read
+    together when the class that hides the twin is hashed."""
+    half = len(text) // 2
+    return text[:half].strip() if len(text) % 2 == 0 and text[:half] == text[half:] else \
+        text[:half].strip() if text[:half].strip() == text[half + 1:].strip() else text
 
 
 def _cut_profile(page: Page, doc: etree._Element) -> None:

@@ -11,8 +11,9 @@ from coffeechat.parsing.page import Page, load
 # Newest first: a page matches one generation's markers, and the first that reads it wins.
 DOM_READERS = (dom_2026.READER, dom_2021.READER, dom_2018.READER, dom_public_2023.READER,
                dom_2016.READER)
-# A page no generation's markers describe (class names renamed, hashed or stripped) is read
-# by structure alone, which is what the 2026 reader does.
+# Structure alone (what the 2026 reader does) reads whatever the readers of the page's
+# generation left empty: a page no generation's markers describe (class names renamed,
+# hashed or stripped), or one whose markers survived but not the classes of its fields.
 STRUCTURE = dom_2026.READER
 SCALARS = ("full_name", "headline", "location", "about", "connection_degree", "profile_url",
            "member_urn", "photo_url")
@@ -59,7 +60,8 @@ def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]
     """(group, strategy name, fields) for every strategy that read something."""
     readers = [reader for reader in DOM_READERS if reader.applies(page)]
     runs = [("embedded", embedded.parse, embedded.NAME), ("jsonld", jsonld.parse, jsonld.NAME),
-            *(("dom", reader.read, reader.NAME) for reader in readers or [STRUCTURE]),
+            *(("dom", reader.read, reader.NAME) for reader in readers),
+            *([("dom", STRUCTURE.read, STRUCTURE.NAME)] if STRUCTURE not in readers else []),
             ("fallback", fallback.parse, fallback.NAME)]
     found, warnings = [], []
     for group, parse, name in runs:

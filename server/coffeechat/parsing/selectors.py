@@ -48,7 +48,8 @@ SECTION_HEADINGS = ("h1", "h2", "h3")
 HEADING_TEXT = ".//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]"
 # Ember anchors name the card: <div id="experience" class="pv-profile-card-anchor">
 # (profile-2022-self.html, details pages 2021–2025).
-SECTION_ANCHOR_IDS = "./div[contains(@class, 'pv-profile-card-anchor')]/@id"
+# Any child <div>'s id counts, so the anchor still names the card when its class is hashed.
+SECTION_ANCHOR_IDS = "./div/@id"
 # The top card is the section holding the name: an h1 (2016–2025), an h2 inside the link to
 # the profile (profile-2026-first-degree.html), or else the contact-info link (2019–2020).
 TOPCARD_NAME = ".//h1"
@@ -151,7 +152,7 @@ PENDING_CTA = re.compile(r"^\s*(pending|pendente|pendiente|en attente|ausstehend
                          r"|retirer l’invitation|einladung zurückziehen|wycofaj zaproszenie",
                          re.I)
 # The location sits just before the contact-info link in every logged-in top card since 2021.
-CONTACT_INFO = re.compile(r"^(contact info|informações de contato|información de contacto|"
+CONTACT_INFO = re.compile(r"^(?:see )?(contact info|informações de contato|información de contacto|"
                           r"datos de contacto|coordonnées|kontaktinfo(rmationen)?|"
                           r"dane kontaktowe|informacje kontaktowe)$", re.I)
 CONTACT_INFO_HREF = "contact-info"
@@ -161,6 +162,12 @@ CONTACT_INFO_HREF = "contact-info"
 # card of late 2024 has <a class="… artdeco-button …">Verify now</a> right after the name
 # (unseen real 2024 own-profile page; tests/fixtures/pages/profile-2024-self-verify-cta.html).
 TOPCARD_CONTROL_CLASSES = frozenset({"artdeco-button"})
+# Links from a top card to LinkedIn features, not to a member: calls to action (same page,
+# with its classes hashed in test_class_hashing.py).
+TOPCARD_FEATURE_LINK = re.compile(r"/(verify|premium|open-to|opportunities|mynetwork|"
+                                  r"messaging|services|creator-mode)\b")
+# Public cards show the place within this many lines after the headline.
+TOPCARD_LOCATION_LINES = 3
 # At most this many lines (pronouns, verification or premium labels) sit between a top card's
 # name and its "· 2nd" badge; further away, a badge belongs to something else.
 TOPCARD_NAME_ROW_LINES = 3
@@ -315,6 +322,17 @@ PUBLIC_DEGREE_PARTS = ("education__item--degree-info",)
 
 # --- Profile pages: 2026 (hashed classes; structure, headings, componentkey, aria) ------------
 
+# Screen-reader labels and controls that pages with readable class names hide in
+# visually-hidden spans (2017–2020 "Company Name", "Dates Employed", "Edit position …" in
+# profile-2018-self.html; "Location" / "Industry" terms of public 2016 top cards), and lone
+# separators (public-2016.html's ","): when class names are hashed or stripped, the structure
+# reader must skip them by their words (test_class_hashing.py).
+SCREEN_READER_LINE = re.compile(
+    r"^(\W*|company name|title|dates employed|employment duration|location|industry|"
+    r"degree name|field of study|dates attended or expected graduation|grade|"
+    r"(edit|add new) (position|education|profile|skill|section)s?\b.*|edit profile|"
+    r"see (contact info|connections.*|more|less)|show (more|less)|"
+    r"\S+ has an? .*account)$", re.I)
 # Server-driven cards carry componentkey attributes (profile-2026-first-degree.html).
 SDUI_MARKERS = frozenset({"@componentkey"})
 # The name is the h2 inside the top card's link to the profile (profile-2026-first-degree.html).
