@@ -22,7 +22,7 @@ def expected_pair(html_path: Path, url: str | None) -> dict[str, Any]:
     try:
         return {"url": url, "expected": parse_page(html_path.read_bytes(), url)}
     except ParseError as exc:
-        return {"url": url, "error": exc.message}
+        return {"url": url, "error": exc.message, **({"error_kind": exc.kind} if exc.kind else {})}
 
 
 def regenerate(html_path: Path, url: Any = NO_URL) -> bool:

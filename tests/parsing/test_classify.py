@@ -181,3 +181,21 @@ def test_link_to_a_profile_alone_does_not_make_a_linkedin_page():
             "</div></a><p>Designer in Oslo</p></div>")
     with pytest.raises(ParseError, match="not a LinkedIn page"):
         classify(html)
+
+
+@pytest.mark.parametrize("title", ["Page Not Found | LinkedIn", "Error response", "404 Not Found",
+                                   "Página não encontrada | LinkedIn", "Error 500"])
+def test_error_pages_are_refused_with_what_they_say(title):
+    html = f"<html><head><title>{title}</title></head><body><h1>Oops</h1></body></html>"
+    with pytest.raises(ParseError, match="an error page") as refused:
+        classify(html, "https://www.linkedin.com/in/jane-doe/")
+    assert refused.value.kind == "error" and title.split(" | ")[0] in refused.value.message
+
+
+@pytest.mark.parametrize("title", ["404 Studio | LinkedIn", "Ana Lima - Error budgets at Acme | LinkedIn",
+                                   "Not Found Records | LinkedIn: About"])
+def test_members_and_companies_named_like_errors_are_not_refused(title):
+    html = (f"<html><head><title>{title}</title></head><body><main><section>"
+            "<h1>Ana Lima</h1><p>Site reliability</p></section></main></body></html>")
+    assert classify(html, "https://www.linkedin.com/in/ana-lima/") == "profile"
+

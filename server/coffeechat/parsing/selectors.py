@@ -598,6 +598,18 @@ CLASSIFY_LOGIN_WORDS = frozenset((
 CLASSIFY_LOGIN_FILLERS = frozenset((
     "linkedin or ou o oder lub et y e and to de do du na à a se się vous sie now "
     "again").split())
+# Error pages: LinkedIn's own 404 ("Page Not Found | LinkedIn", pageKey d_flagship3_404) and
+# what a proxy or a local server answers instead of the page (Python's "Error response");
+# the title's first part, or the first heading of an untitled page, is one of these phrases
+# (pages/refused/error-page-not-found.html, error-response.html). EN, PT, ES, FR, DE, PL.
+CLASSIFY_ERROR_TITLE = re.compile(
+    r"^(?:(?:http )?(?:error )?[45]\d\d(?:\s*[-:–]?\s*(?:(?:page )?not found|forbidden|"
+    r"internal server error|bad gateway|service unavailable|error))?|page not found|not found|error response|"
+    r"error|something went wrong|this page doesn[’']t exist|page unavailable|"
+    r"página não encontrada|página no encontrada|page introuvable|seite nicht gefunden|"
+    r"nie znaleziono strony|strona nie istnieje|erro|erreur|fehler|błąd)[.!]?$", re.I)
+CLASSIFY_ERROR_PAGE_KEY = re.compile(r"_(?:404|error)(?:_|$)")
+CLASSIFY_FIRST_HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 # Titles of other LinkedIn areas: "Feed | LinkedIn", "(3) Messaging | LinkedIn"… (feed-2024).
 CLASSIFY_OTHER_TITLES = [
     (re.compile(r"^(?:\(\d+\)\s*)?(?:feed|início|inicio|accueil|startseite|strona główna)\s*\|",
