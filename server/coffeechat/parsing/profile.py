@@ -7,6 +7,7 @@ from coffeechat.parsing import (dom_2016, dom_2018, dom_2021, dom_2026, dom_publ
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.errors import ParseError
 from coffeechat.parsing.page import Page, load
+from coffeechat.parsing.text import fold
 
 # Newest first: a page matches one generation's markers, and the first that reads it wins.
 DOM_READERS = (dom_2026.READER, dom_2021.READER, dom_2018.READER, dom_public_2023.READER,
@@ -43,7 +44,8 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
         result[name] = value if value is not None else ([] if name in LISTS else None)
         if source:
             sources[name] = source
-    result["current"], current_source = _current(result["experience"], found, kind)
+    result["current"], current_source = _current(result["experience"], found, kind,
+                                                 result["headline"])
     if current_source:
         sources["current"] = current_source
     if kind == "profile" and not result["full_name"] and not any(result[n] for n in LISTS):
@@ -85,12 +87,28 @@ def _pick(name: str, found: list[tuple[str, str, dict]]) -> tuple[Any, str | Non
     return None, None
 
 
-def _current(experience: list[dict], found: list, kind: str) -> tuple[dict, str | None]:
-    """The ongoing role (latest start among roles without an end), else what data says."""
+def _current(experience: list[dict], found: list, kind: str,
+             headline: str | None = None) -> tuple[dict, str | None]:
+    """The ongoing role, else what the page's data says.
+
+    Of several ongoing roles: the one the headline names ("CEO at Keel Robotics"), then a
+    job over a board or advisory seat, then the latest start.
+    """
     ongoing = [role for role in experience if role.get("start") and role.get("end") is None]
     if ongoing:
-        latest = max(ongoing, key=lambda role: (role["start"] + "-00")[:7])
-        return {"title": latest["title"], "company": latest["company"]}, "experience"
+        said = fold(headline or "")
+
+        def rank(role: dict) -> tuple:
+            # A company shows in a headline by its main name ("Aristotle" for "Aristotle -
+            # Co-Pilot for Cold Sales"); a title is the weaker sign ("Co-Founder" fits many).
+            company = sel.COMPANY_NAME_TAIL.split(role["company"] or "")[0].strip()
+            by_company = bool(company) and fold(company) in said
+            by_title = bool(role["title"]) and fold(role["title"]) in said
+            seat = bool(sel.NON_EMPLOYEE_TITLE.search(role["title"] or ""))
+            return by_company, by_title, not seat, (role["start"] + "-00")[:7]
+
+        best = max(ongoing, key=rank)
+        return {"title": best["title"], "company": best["company"]}, "experience"
     if kind == "profile":
         value, source = _pick("current", found)
         if value:

@@ -200,6 +200,14 @@ WORK_MODES = frozenset(s.casefold() for s in (
     "Stacjonarnie", "Zdalnie", "Hybrydowo", "Praca zdalna", "Praca hybrydowa",
 ))
 LINE_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# What follows a company's main name: " - tagline", " | …", " (formerly …)".
+COMPANY_NAME_TAIL = re.compile(r"\s+[-–|]\s+|\s*\(")
+# Seats held beside a job: of several ongoing roles, these are not the current one unless
+# the headline names them (pages/profile/public-2016-several-ongoing.html). EN, PT, ES, FR,
+# DE, PL.
+NON_EMPLOYEE_TITLE = re.compile(
+    r"\b(board|advis[oe]r|advisory|trustee|mentor|investor|volunteer|ambassador|"
+    r"conselh|consejo|conseil|administrat|beirat|aufsichtsrat|rada|doradca)", re.I)
 # Lines under an entry that are labels of other data, not a location or a degree.
 LABELLED_LINE = re.compile(
     r"^(skills|competências|aptitudes|compétences|kenntnisse|umiejętności|"
