@@ -9,8 +9,8 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import education_record
-from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, text_of
+from coffeechat.parsing.entries import company_duration, education_record, with_company_duration
+from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, lines, text_of
 from coffeechat.parsing.topcard import degree_of, read_topcard
 
 def _company_line(node: Tag) -> tuple[str | None, str | None]:
@@ -52,7 +52,11 @@ def _experience(section: Tag) -> list[dict]:
         if roles:
             summary = find_class(position, sel.PV_GROUP_COMPANY)
             company = text_of(summary.find(sel.PV_TITLE)) if summary else None
-            out.extend(r for r in (_role(role, company, None) for role in roles) if r)
+            # "Total Duration 5 yrs 3 mos" under the company name (its label is hidden).
+            totals = (company_duration(t) for _, t in lines(summary)) if summary else ()
+            total = next((d for d in totals if d), None)
+            out.extend(with_company_duration(r, total)
+                       for r in (_role(role, company, None) for role in roles) if r)
         else:
             role = _role(position, None, None)
             if role:

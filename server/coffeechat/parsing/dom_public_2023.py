@@ -9,7 +9,7 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import education_record, location_of
+from coffeechat.parsing.entries import company_duration, education_record, location_of, with_company_duration
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
 
 def _dates(node: Tag) -> dict | None:
@@ -69,7 +69,9 @@ def _experience(section: Tag) -> list[dict]:
         roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION)
         if roles:
             company = class_text(item, sel.PUBLIC_GROUP_COMPANY)
-            out.extend(r for r in (_position(role, company) for role in roles) if r)
+            total = company_duration(class_text(item, sel.PUBLIC_GROUP_DURATION))
+            out.extend(with_company_duration(r, total)
+                       for r in (_position(role, company) for role in roles) if r)
         else:
             role = _position(item, None)
             if role:

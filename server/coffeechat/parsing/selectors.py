@@ -310,6 +310,7 @@ PUBLIC_SECTION_CONTENT = ("core-section-container__content",)
 PUBLIC_EXPERIENCE_ITEM = ("experience-item",)
 PUBLIC_GROUP_POSITION = ("experience-group-position",)
 PUBLIC_GROUP_COMPANY = ("experience-group-header__company",)
+PUBLIC_GROUP_DURATION = ("experience-group-header__duration",)  # the company's total ("4 years")
 # 2024 public pages name a role's title and company on inner spans instead
 # (span.experience-item__title / __subtitle; unseen real 2024 public experience section;
 # pages/public-2024-experience-meta-items.html).
