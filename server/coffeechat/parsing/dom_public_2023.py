@@ -9,7 +9,8 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import company_duration, education_record, location_of, with_company_duration
+from coffeechat.parsing.entries import (company_duration, education_entry, education_record, location_of,
+                                        split_header, with_company_duration)
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
 
 def _dates(node: Tag) -> dict | None:
@@ -66,7 +67,12 @@ def _experience(section: Tag) -> list[dict]:
     """Roles in order; a group's roles take the group's company when they lack one."""
     out = []
     for item in find_all_class(section, sel.PUBLIC_EXPERIENCE_ITEM):
-        roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION)
+        if item.find_parent(class_=sel.PUBLIC_EXPERIENCE_ITEM) is not None:
+            continue  # a role inside a group: read with its group
+        # 2024 dropped the position class: a group's roles are then its nested items with
+        # their own dates.
+        roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION) or [
+            li for li in item.find_all("li") if find_class(li, sel.PUBLIC_DATE_RANGE)]
         if roles:
             company = class_text(item, sel.PUBLIC_GROUP_COMPANY)
             total = company_duration(class_text(item, sel.PUBLIC_GROUP_DURATION))
@@ -84,8 +90,13 @@ def _education(section: Tag) -> list[dict]:
     out = []
     for card in find_all_class(section, sel.PUBLIC_EDUCATION_ITEM):
         parts = [text_of(p) for p in find_all_class(card, sel.PUBLIC_DEGREE_PARTS)]
-        out.append(education_record(class_text(card, sel.PUBLIC_CARD_TITLE), parts[0] if parts else None,
-                                    parts[1] if len(parts) > 1 else None, _dates(card)))
+        record = education_record(class_text(card, sel.PUBLIC_CARD_TITLE), parts[0] if parts else None,
+                                  parts[1] if len(parts) > 1 else None, _dates(card))
+        if record["school"] is None:
+            # 2024 labels only the dates: school, degree and field are read from the lines.
+            by_lines = education_entry(split_header(lines(card))[0]) or {}
+            record.update({k: v for k, v in by_lines.items() if record.get(k) is None})
+        out.append(record)
     return out
 
 
