@@ -10,10 +10,10 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import (Line, education_entry, experience_entry, group_heading,
-                                        language_entry, split_header)
+from coffeechat.parsing.entries import (Line, about_from_lines, education_entry, experience_entry,
+                                        group_heading, language_entry, split_header)
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import clean, clean_block, lines
+from coffeechat.parsing.text import clean, lines
 from coffeechat.parsing.topcard import read_topcard
 from coffeechat.parsing.urls import canonical_profile_url
 
@@ -171,7 +171,7 @@ class Structure2026(DomReader):
         return out
 
     def about(self, section: Tag) -> str | None:
-        return clean_block("\n".join(t for segment in _segments(section) for _, t in segment))
+        return about_from_lines([t for segment in _segments(section) for _, t in segment])
 
     def experience(self, section: Tag) -> list[dict]:
         return [role for segment in _segments(section) for role in _experience(segment)]

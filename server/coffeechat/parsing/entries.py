@@ -212,5 +212,11 @@ def experience_from_item(item: Tag, role_items: list[Tag]) -> list[dict]:
 
 def about_text(section: Tag, heading: Tag | None) -> str | None:
     """The About text: the section's lines without its heading, paragraphs kept."""
-    texts = [t for el, t in lines(section) if heading is None or not _within(el, heading)]
-    return clean_block("\n".join(texts))
+    return about_from_lines([t for el, t in lines(section)
+                             if heading is None or not _within(el, heading)])
+
+
+def about_from_lines(texts: list[str]) -> str | None:
+    """About text from its lines, up to the "Top skills" label that follows it."""
+    end = next((i for i, text in enumerate(texts) if sel.TOP_SKILLS_LABEL.match(text)), len(texts))
+    return clean_block("\n".join(texts[:end]))

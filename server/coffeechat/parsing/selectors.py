@@ -293,6 +293,12 @@ PVS_MARKERS = frozenset({"pvs-list", "pvs-entity", "pvs-header__title", "pvs-lis
 # Entries: main-page cards use artdeco-list__item (profile-2022-self.html), /details/ pages
 # pvs-list__paged-list-item (details-skills-2025.html).
 PVS_ITEMS = ("artdeco-list__item", "pvs-list__paged-list-item")
+# Since 2024 the About card lists the member's top skills under its text, labelled on the
+# line before them: the About text ends at that label (EN, PT, ES, FR, DE, PL, IT;
+# pages/profile/profile-2026-pl-self-top-skills.html).
+TOP_SKILLS_LABEL = re.compile(
+    r"^(top skills|principais competências|aptitudes principales|principales compétences|"
+    r"top-kenntnisse|top kenntnisse|najważniejsze umiejętności|competenze principali)\b", re.I)
 # The About card's own text; since 2024 the card also lists "Top skills" below it.
 PVS_ABOUT_TEXT = ("inline-show-more-text", "inline-show-more-text--is-collapsed",
                   "inline-show-more-text--is-expanded", "pv-shared-text-with-see-more")
