@@ -175,6 +175,9 @@ TOPCARD_NOISE = re.compile(
     r"^(\W*|\(?(he/him|she/her|they/them|he/they|she/they|ele/dele|ela/dela|él|ella|il/lui|"
     r"elle|er/ihm|sie/ihr)\)?|verified|premium|(linkedin )?top voice|"
     r"[\d,.]+\s*[KkMm]?\+?\s+\S+(\s+\S+)?)$", re.I)
+# Links around other people's faces in a top card: the mutual connections' search (a 32 px
+# face each; pages/profile/profile-2023-mutual-thumbnail.html).
+OTHER_PEOPLE_LINK = re.compile(r"/search/|connectionOf")
 # Member photos are served from these CDN paths since 2017 (all logged-in generations).
 PHOTO_PATH = re.compile(r"profile-(display|framed)photo|/mpr/|shrinknp_")
 

@@ -108,8 +108,14 @@ def _location_without_contact_link(texts: list[str], headline: str | None) -> st
 
 
 def photo_url(card: Tag) -> str | None:
-    """The member photo: LinkedIn serves it from a profile-displayphoto/framedphoto path."""
+    """The member photo: LinkedIn serves it from a profile-displayphoto/framedphoto path.
+
+    Faces inside a link to a people search (the mutual connections) are other people's.
+    """
     for img in card.find_all("img"):
+        link = img.find_parent("a")
+        if link is not None and sel.OTHER_PEOPLE_LINK.search(link.get("href") or ""):
+            continue
         for attr in ("src", "data-delayed-url"):
             src = img.get(attr) or ""
             if src.startswith("http") and sel.PHOTO_PATH.search(src):
