@@ -108,6 +108,11 @@ class LoggedIn2018(DomReader):
         return list(dict.fromkeys(n for n in names if n))
 
     def languages(self, section: Tag) -> list[dict]:
+        entities = [{"language": class_text(item, sel.PV_LANGUAGE_NAME),
+                     "proficiency": class_text(item, sel.PV_PROFICIENCY)}
+                    for item in find_all_class(section, sel.PV_LANGUAGE_ENTITY)]
+        if entities:
+            return [e for e in entities if e["language"]]
         names = (clean(text_of(n)) for n in find_all_class(section, sel.PV_LANGUAGE))
         return [{"language": n, "proficiency": None} for n in names if n]
 

@@ -161,6 +161,9 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
         if key in chosen or any(other in keyed for other in inner):
             continue
         chosen[key] = section
+    for section in root.iter("section"):
+        if section not in keyed:
+            _keyed_blocks(section, chosen)
     if not chosen and page.kind == "profile-details":
         chosen = _details_list(root)
     parts = []
@@ -195,6 +198,19 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
             page.topcard = inner
         else:
             page.sections[wrapper["data-cc-section"]] = inner
+
+
+def _keyed_blocks(section: etree._Element, chosen: dict[str, etree._Element]) -> None:
+    """Blocks named by a heading inside a card that has another name: 2017–2021 put the
+    languages in the accomplishments card ("Accomplishments" → "Languages" block)."""
+    for heading in section.iter(*sel.BLOCK_HEADINGS):
+        key = _NAMES.get(fold("".join(heading.xpath(sel.HEADING_TEXT))))
+        if not key or key in chosen:
+            continue
+        block = next((a for a in heading.iterancestors() if a.find(".//ul") is not None
+                      or a.find(".//ol") is not None), None)
+        if block is not None and block is not section.getparent():
+            chosen[key] = block
 
 
 def _details_list(root: etree._Element) -> dict[str, etree._Element]:

@@ -41,6 +41,8 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
             result[name] = None
             continue
         value, source = _pick(name, found)
+        if name in LISTS:
+            value, source = _complete(name, value, source, found)
         result[name] = value if value is not None else ([] if name in LISTS else None)
         if source:
             sources[name] = source
@@ -85,6 +87,30 @@ def _pick(name: str, found: list[tuple[str, str, dict]]) -> tuple[Any, str | Non
             if strategy_group == group and value not in (None, "", []):
                 return value, strategy
     return None, None
+
+
+def _complete(name: str, value: list | None, source: str | None,
+              found: list[tuple[str, str, dict]]) -> tuple[list | None, str | None]:
+    """A list the page shows in part ("Show all 20 skills", a collapsed role), completed with
+    the embedded data's items it lacks; the source then names both strategies."""
+    extra = next((fields.get(name) for group, _, fields in found if group == "embedded"), None)
+    if not extra or source == embedded.NAME:
+        return value, source
+    shown = value or []
+    seen = {_identity(name, item) for item in shown}
+    missing = [item for item in extra if _identity(name, item) not in seen]
+    if not missing:
+        return value, source
+    return [*shown, *missing], f"{source}+{embedded.NAME}" if source else embedded.NAME
+
+
+def _identity(name: str, item: dict | str) -> tuple:
+    """What makes two items of a list the same item, whichever strategy read them."""
+    if isinstance(item, str):
+        return (fold(item),)
+    keys = {"experience": ("title", "start"), "education": ("school", "start"),
+            "languages": ("language",)}[name]
+    return tuple(fold(item.get(key) or "") for key in keys)
 
 
 def _current(experience: list[dict], found: list, kind: str,

@@ -21,6 +21,19 @@ JSON_LD_BLOCKS = re.compile(
 # (profile-2022-self.html, details-skills-2025.html); served pages escape them as &quot;.
 VOYAGER_PUBLIC_ID = "publicIdentifier"
 VOYAGER_ID_VALUE = re.compile(r'(?:"|&quot;)\s*:\s*(?:"|&quot;)([^&"]+)(?:"|&quot;)')
+# The profile's list entities, by the last part of their $type (2019–2025 "identity.profile"
+# and "dash.identity.profile" types; pages/profile/profile-2021-pt-accomplishments.html).
+VOYAGER_LIST_TYPES = {"Position": "experience", "Education": "education", "Skill": "skills",
+                      "Language": "languages"}
+# Proficiency codes and the words LinkedIn's English interface shows for them.
+VOYAGER_PROFICIENCY = {
+    "ELEMENTARY": "Elementary proficiency", "LIMITED_WORKING": "Limited working proficiency",
+    "PROFESSIONAL_WORKING": "Professional working proficiency",
+    "FULL_PROFESSIONAL": "Full professional proficiency",
+    "NATIVE_OR_BILINGUAL": "Native or bilingual proficiency",
+}
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
 # Relationship distances beyond the second degree.
 VOYAGER_FAR = re.compile(r"DISTANCE_3|OUT_OF_NETWORK")
 # Where the subject's cards live on every generation that has one (not 2018 body-only saves).
@@ -98,6 +111,9 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "languages": ("languages", "language", "idiomas", "idioma", "langues", "langue",
                   "sprachen", "sprache", "języki", "język"),
 }
+# Headings that name a block inside a card of another name (the accomplishments card's
+# "Languages" / "Idiomas" block, 2017–2021; pages/profile/profile-2021-pt-accomplishments.html).
+BLOCK_HEADINGS = ("h3",)
 # Class tokens naming a card directly: 2018 (profile-2018-self.html) and public 2023
 # (public-2023.html).
 SECTION_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
@@ -283,6 +299,10 @@ PV_FIELD = ("pv-entity__fos",)
 PV_SCHOOL_DATES = ("pv-entity__dates",)
 PV_SKILL_NAME = ("pv-skill-category-entity__name",)
 PV_LANGUAGE = ("pv-accomplishments-block__summary-list-item",)
+# The expanded block lists each language with its proficiency (same proof).
+PV_LANGUAGE_ENTITY = ("pv-accomplishment-entity",)
+PV_LANGUAGE_NAME = ("pv-accomplishment-entity__title",)
+PV_PROFICIENCY = ("pv-accomplishment-entity__proficiency",)
 # 2019–2020 top cards dropped the pv-top-card-section__* names: the name is the first item of
 # the pv-top-card--list, and the generic top-card reading takes over from there.
 PV_TOPCARD_LIST = ("pv-top-card--list",)
