@@ -368,6 +368,8 @@ PUBLIC_DEGREE_PARTS = ("education__item--degree-info",)
 SCREEN_READER_LINE = re.compile(
     r"^(\W*|company name|title|dates employed|employment duration|location|industry|"
     r"degree name|field of study|dates attended or expected graduation|grade|"
+    r"nome da empresa|cargo|datas de emprego|duração do emprego|localidade|nome do diploma|"
+    r"área de estudo|datas de estudos ou previsão de formatura|"
     r"(edit|add new) (position|education|profile|skill|section)s?\b.*|edit profile|"
     r"see (contact info|connections.*|more|less)|show (more|less)|"
     r"\S+ has an? .*account)$", re.I)
