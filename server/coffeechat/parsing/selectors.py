@@ -509,8 +509,17 @@ COMPANY_TAGLINE = (
     # also carry JSON-LD take the tagline from its "slogan" first (company-public-jsonld).
     "h4.top-card-layout__second-subline",
 )
-COMPANY_TOPCARD_INDUSTRY = ".org-top-card-primary-content__industry"        # company-about-2018
-COMPANY_TOPCARD_HEADQUARTERS = ".org-top-card-primary-content__headquarter"  # company-about-2018
+# company-about-2018; 2017's org-top-card-module (pages/company/company-2017-overview-module).
+COMPANY_TOPCARD_INDUSTRY = (".org-top-card-primary-content__industry, .company-industries,"
+                            " .org-top-card-module__company-industries")
+COMPANY_TOPCARD_HEADQUARTERS = (".org-top-card-primary-content__headquarter,"
+                                " .org-top-card-module__location")
+# "51-200 employees" among the 2019–2025 top card's items (pages/company/company-2025-people-tab).
+COMPANY_SIZE = re.compile(r"^\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*|\+)\s+\S+$")
+# The top card's website button (same page), in the supported interface languages.
+COMPANY_VISIT_WEBSITE = re.compile(
+    r"^(visit website|visitar site|visitar sitio web|visitar el sitio web|voir le site web|"
+    r"visiter le site web|website besuchen|odwiedź witrynę|odwiedź stronę)\b", re.I)
 # 2019–2025 top card lists industry, location, followers, employees without naming them
 # (test_company.py: test_home_tab_falls_back_to_the_top_card).
 COMPANY_TOPCARD_INFO_ITEMS = ".org-top-card-summary-info-list__info-item"
