@@ -20,15 +20,11 @@ def top_level_items(section: Tag) -> list[Tag]:
 
 
 def _role_items(item: Tag) -> list[Tag]:
-    """Nested items that are roles of a grouped company (they have their own dates)."""
-    roles = []
-    for li in item.find_all("li"):
-        if any(li in role.descendants for role in roles):
-            continue
-        own = [t for el, t in lines(li)]
-        if any(split_date_range(t) for t in own):
-            roles.append(li)
-    return roles
+    """Nested items that are roles of a grouped company: those with dates of their own, not
+    only in items nested in them (2022 wraps all the roles in one more item)."""
+    return [li for li in item.find_all("li")
+            if any(split_date_range(t) for el, t in lines(li) if el.find_parent("li") is li
+                   or el is li)]
 
 
 class LoggedIn2021(DomReader):

@@ -186,8 +186,14 @@ def split_header(item_lines: list[Line]) -> tuple[list[str], str | None]:
                 and not sel.LABELLED_LINE.match(t)]
         return header, "\n".join(rest) or None
     header = [t for el, t in item_lines if _within(el, block)]
-    rest = [t for el, t in item_lines if not _within(el, block)
-            and not sel.LABELLED_LINE.match(t)]
+    rest_lines = [(el, t) for el, t in item_lines if not _within(el, block)
+                  and not sel.LABELLED_LINE.match(t)]
+    if date_at is not None and rest_lines and not location_of(header[-1]) and \
+            location_of(rest_lines[0][1]) and rest_lines[0][0].find_parent("li") is \
+            item_lines[0][0].find_parent("li"):
+        # 2022 details pages show a role's place just after its linked title and dates.
+        header.append(rest_lines.pop(0)[1])
+    rest = [t for _, t in rest_lines]
     return header, "\n".join(rest) or None
 
 
