@@ -53,14 +53,15 @@ class DomReader:
             return {}
         return self.read(page)
 
-    def read(self, page: Page) -> dict:
-        """The top card's fields, then each section's, without the markers check."""
+    def read(self, page: Page, wanted: frozenset[str] | None = None) -> dict:
+        """The top card's fields, then each section's, without the markers check; only the
+        `wanted` parts ("topcard" and section names) when given."""
         out: dict = {}
-        if page.topcard is not None:
+        if page.topcard is not None and (wanted is None or "topcard" in wanted):
             out.update({k: v for k, v in self.topcard(page.topcard).items() if v is not None})
         for key in SECTIONS:
             section = page.sections.get(key)
-            if section is None or out.get(key):
+            if section is None or out.get(key) or (wanted is not None and key not in wanted):
                 continue
             value = getattr(self, key)(section)
             if value is not None:

@@ -65,10 +65,15 @@ def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]
     readers = [reader for reader in DOM_READERS if reader.applies(page)]
     runs = [("embedded", embedded.parse, embedded.NAME), ("jsonld", jsonld.parse, jsonld.NAME),
             *(("dom", reader.read, reader.NAME) for reader in readers),
-            *([("dom", STRUCTURE.read, STRUCTURE.NAME)] if STRUCTURE not in readers else []),
-            ("fallback", fallback.parse, fallback.NAME)]
+            ("structure", None, STRUCTURE.NAME), ("fallback", fallback.parse, fallback.NAME)]
     found, warnings = [], []
     for group, parse, name in runs:
+        if group == "structure":
+            # Only the parts the generation's readers left empty: structure costs a walk.
+            wanted = _unread(page, [fields for g, _, fields in found if g == "dom"])
+            if not wanted or STRUCTURE in readers:
+                continue
+            group, parse = "dom", lambda page, wanted=wanted: STRUCTURE.read(page, wanted)
         try:
             fields = parse(page)
         except Exception as exc:  # one strategy's bug must not lose what the others read
@@ -77,6 +82,17 @@ def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]
         if fields:
             found.append((group, name, fields))
     return found, warnings
+
+
+def _unread(page: Page, read: list[dict]) -> frozenset[str]:
+    """The page's parts ("topcard", section names) no DOM reader got anything from."""
+    def got(*names: str) -> bool:
+        return any(fields.get(name) for fields in read for name in names)
+
+    parts = {key for key in page.sections if not got(key)}
+    if page.topcard is not None and not got("full_name", "headline"):
+        parts.add("topcard")
+    return frozenset(parts)
 
 
 def _pick(name: str, found: list[tuple[str, str, dict]]) -> tuple[Any, str | None]:
