@@ -16,6 +16,7 @@ DOM_READERS = (dom_2026.READER, dom_2021.READER, dom_2018.READER, dom_public_202
 # generation left empty: a page no generation's markers describe (class names renamed,
 # hashed or stripped), or one whose markers survived but not the classes of its fields.
 STRUCTURE = dom_2026.READER
+STRUCTURE_NAME = "dom_structure"  # in sources: read by structure, no generation's classes
 SCALARS = ("full_name", "headline", "location", "about", "connection_degree", "profile_url",
            "member_urn", "photo_url")
 LISTS = ("experience", "education", "skills", "languages")
@@ -65,7 +66,7 @@ def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]
     readers = [reader for reader in DOM_READERS if reader.applies(page)]
     runs = [("embedded", embedded.parse, embedded.NAME), ("jsonld", jsonld.parse, jsonld.NAME),
             *(("dom", reader.read, reader.NAME) for reader in readers),
-            ("structure", None, STRUCTURE.NAME), ("fallback", fallback.parse, fallback.NAME)]
+            ("structure", None, STRUCTURE_NAME), ("fallback", fallback.parse, fallback.NAME)]
     found, warnings = [], []
     for group, parse, name in runs:
         if group == "structure":
