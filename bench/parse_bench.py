@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coffeechat.parsing import ParseError, parse_page
 from tests.fixture_pages import SHARED, page_path
+
 SYNTHETIC_NAME = "synthetic-3mb (largest profile + script/code noise)"
 
 

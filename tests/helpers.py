@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-from fixture_pages import capture_url, ground_truth, page_html, page_path  # noqa: F401 (re-exported)
 from flask.testing import FlaskClient
+
+from fixture_pages import capture_url, ground_truth, page_html, page_path  # noqa: F401 (re-exported)
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 5757

@@ -3,9 +3,8 @@
 import re
 from datetime import datetime
 
-from helpers import PROFILE_URLS, fixture_expected
-
 from coffeechat.parsing.urls import canonical_profile_url
+from helpers import PROFILE_URLS, fixture_expected
 
 NOW = datetime(2026, 3, 10, 9, 30)
 

@@ -9,10 +9,10 @@ essential fields must come out as they do from the page itself.
 import re
 
 import pytest
-from fixture_pages import profile_pages, read_pair
-from scoring import hash_classes
 
 from coffeechat.parsing import parse_page
+from fixture_pages import profile_pages, read_pair
+from scoring import hash_classes
 
 PAGES = profile_pages()
 # A capture always comes with the address of the tab; pages saved without one get this.

@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from fixture_pages import page_html
 
-from coffeechat.parsing.classify import LOGIN_WALL, classify
+from coffeechat.parsing.classify import classify
 from coffeechat.parsing.errors import ParseError
+from fixture_pages import page_html
 
 SHARED = {
     "company-about-2018": "company",

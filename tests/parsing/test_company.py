@@ -1,9 +1,9 @@
 """Company pages: 2018 About tab, public JSON-LD pages, 2019–2025 and 2026 About layouts."""
 
 import pytest
-from fixture_pages import ground_truth, page_html
 
 from coffeechat.parsing.company import FIELDS, parse_company, split_specialties
+from fixture_pages import ground_truth, page_html
 
 
 def test_shared_2018_about_tab():

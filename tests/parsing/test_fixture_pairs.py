@@ -8,11 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+
+from coffeechat.parsing import parse_page
 from fixture_pages import KINDS, LOOSE_FIELDS, PAGES, SHARED, all_pages, ground_truth
 from regenerate import expected_pair
 from scoring import score_fixture
-
-from coffeechat.parsing import parse_page
 
 PAGE_PATHS = all_pages()
 

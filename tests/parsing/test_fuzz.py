@@ -5,12 +5,12 @@ from functools import cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from fixture_pages import all_pages
 
 import coffeechat
 from coffeechat.parsing.classify import classify
 from coffeechat.parsing.company import parse_company
 from coffeechat.parsing.search import parse_search
+from fixture_pages import all_pages
 
 # Mutations work on a page's first part: the traps (head, top card, first cards) live there,
 # and a 2 MB page per example would make the test slow without finding more.

@@ -3,8 +3,15 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from coffeechat.parsing.entries import (about_from_lines, company_duration, education_entry,
-                                        experience_entry, group_heading, location_of, split_company)
+from coffeechat.parsing.entries import (
+    about_from_lines,
+    company_duration,
+    education_entry,
+    experience_entry,
+    group_heading,
+    location_of,
+    split_company,
+)
 from coffeechat.parsing.fallback import name_from_title
 from coffeechat.parsing.text import clean, clean_block, lines
 from coffeechat.parsing.topcard import connection_degree, degree_of

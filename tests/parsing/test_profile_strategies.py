@@ -5,10 +5,10 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from fixture_pages import page_html
 
 from coffeechat.parsing import parse_page
 from coffeechat.parsing.page import load, strip_noise
+from fixture_pages import page_html
 
 URL = "https://www.linkedin.com/in/ana-silva/"
 

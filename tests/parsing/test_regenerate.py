@@ -4,6 +4,7 @@ import json
 import shutil
 
 import pytest
+
 from fixture_pages import page_path
 from regenerate import expected_pair, main, regenerate
 

@@ -4,9 +4,9 @@ import hashlib
 import re
 
 import pytest
-from fixture_pages import ground_truth, page_html
 
 from coffeechat.parsing.search import parse_search
+from fixture_pages import ground_truth, page_html
 
 KEYS = {"name", "profile_url", "headline", "location", "connection_degree"}
 

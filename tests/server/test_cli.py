@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import PROFILE_URLS, ROOT, fixture_html, page_path
 
+from coffeechat.capture import save_capture
 from coffeechat.cli import main
 from coffeechat.store import ProspectStore
-from coffeechat.capture import save_capture
+from helpers import PROFILE_URLS, ROOT, fixture_html, page_path
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ roles of their own have no such key. Pages that are not one of the kinds read he
 `ParseError`, whose message says what was seen and whose `kind` is "error" for error pages.
 """
 
-from coffeechat.parsing.errors import ParseError
 from coffeechat.parsing.dispatch import parse_page
+from coffeechat.parsing.errors import ParseError
 
 __all__ = ["ParseError", "parse_page"]

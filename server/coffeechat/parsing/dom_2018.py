@@ -13,6 +13,7 @@ from coffeechat.parsing.entries import company_duration, education_record, with_
 from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, lines, text_of
 from coffeechat.parsing.topcard import degree_of, read_topcard
 
+
 def _company_line(node: Tag) -> tuple[str | None, str | None]:
     """(company, employment type) from the company line, where the type is a nested span."""
     line = find_class(node, sel.PV_COMPANY)

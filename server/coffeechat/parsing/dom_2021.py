@@ -9,10 +9,10 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import (about_text, education_entry, experience_from_item,
-                                        language_entry, split_header)
+from coffeechat.parsing.entries import about_text, education_entry, experience_from_item, language_entry, split_header
 from coffeechat.parsing.text import block_text_of, find_all_class, find_class, lines
 from coffeechat.parsing.topcard import read_topcard
+
 
 def top_level_items(section: Tag) -> list[Tag]:
     """The section's list items that are not nested inside another item."""

@@ -10,12 +10,20 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import (Line, about_from_lines, education_entry, experience_entry,
-                                        group_heading, language_entry, split_header)
+from coffeechat.parsing.entries import (
+    Line,
+    about_from_lines,
+    education_entry,
+    experience_entry,
+    group_heading,
+    language_entry,
+    split_header,
+)
 from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import clean, lines
 from coffeechat.parsing.topcard import read_topcard
 from coffeechat.parsing.urls import canonical_profile_url
+
 
 def _segments(section: Tag) -> list[list[Line]]:
     """The section's items as lines: cut at each <hr> (2026), else one per top-level <li>

@@ -9,9 +9,16 @@ from bs4 import Tag
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
 from coffeechat.parsing.dom_base import DomReader
-from coffeechat.parsing.entries import (company_duration, education_entry, education_record, location_of,
-                                        split_header, with_company_duration)
+from coffeechat.parsing.entries import (
+    company_duration,
+    education_entry,
+    education_record,
+    location_of,
+    split_header,
+    with_company_duration,
+)
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
+
 
 def _dates(node: Tag) -> dict | None:
     """Dates of a card: "<time>Mar 2023</time> - Present" plus a nested duration span."""

@@ -2,8 +2,7 @@
 
 from typing import Any
 
-from coffeechat.parsing import (dom_2016, dom_2018, dom_2021, dom_2026, dom_public_2023,
-                                embedded, fallback, jsonld)
+from coffeechat.parsing import dom_2016, dom_2018, dom_2021, dom_2026, dom_public_2023, embedded, fallback, jsonld
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.errors import ParseError
 from coffeechat.parsing.page import Page, load
