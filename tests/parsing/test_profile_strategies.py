@@ -128,3 +128,22 @@ def test_2026_top_card_company_needs_both_logo_entries():
     # is the company or the school: no current company is guessed.
     html = page_html("profile-2026-stripped-topcard").replace("<span>Northwind</span>", "<span></span>")
     assert parse_page(html)["current"] == {"title": None, "company": None}
+
+
+def test_a_details_page_keeps_to_its_own_section():
+    # The embedded data of a /details/skills/ page also holds the roles: they are the
+    # profile's business, read from the profile page, not from here.
+    data = voyager("ana-silva", "Ana", "Data engineer", "DISTANCE_2")
+    data["included"] += [
+        {"$type": "com.linkedin.voyager.dash.identity.profile.Position", "title": "CTO",
+         "entityUrn": "urn:li:fsd_position:(ana-silva,1)", "companyName": "Acme",
+         "dateRange": {"start": {"month": 1, "year": 2020}}},
+        {"$type": "com.linkedin.voyager.dash.identity.profile.Skill", "name": "SQL",
+         "entityUrn": "urn:li:fsd_skill:(ana-silva,1)"}]
+    page = (f"<html><head><title>Skills | Ana Silva | LinkedIn</title></head><body>"
+            f"{code_block(data, True)}<main><section><h2>Skills</h2><ul class='pvs-list'>"
+            "<li class='pvs-list__paged-list-item'><span>Python</span></li></ul></section>"
+            "</main></body></html>")
+    r = parse_page(page, URL + "details/skills/")
+    assert r["kind"] == "profile-details" and r["experience"] == []
+    assert r["skills"] == ["Python", "SQL"] and r["sources"]["skills"] == "dom_2021+embedded"

@@ -40,6 +40,11 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
         if kind == "profile-details" and name in SCALARS and name not in _DETAILS_SCALARS:
             result[name] = None
             continue
+        if kind == "profile-details" and name in LISTS and page.sections and name not in page.sections:
+            # A /details/skills/ page is about the skills: the embedded data's roles there
+            # would replace the richer ones read from the profile itself.
+            result[name] = []
+            continue
         value, source = _pick(name, found)
         if name in LISTS:
             value, source = _complete(name, value, source, found)
