@@ -60,5 +60,5 @@ def all_pages() -> list[Path]:
 
 
 def profile_pages() -> list[Path]:
-    """The pages the parser reads as profiles (not details sub-pages)."""
-    return sorted((PAGES / "profile").glob("*.html"))
+    """The pages of a person: profiles and their details sub-pages."""
+    return sorted((PAGES / "profile").glob("*.html")) + sorted((PAGES / "profile-details").glob("*.html"))

@@ -1,7 +1,7 @@
 """Layout shifts: with every class name replaced by a meaningless hash, a profile still reads.
 
 The 2026 pages already hash or strip their class names; any generation may do the same.
-Each profile fixture is parsed again with its classes hashed (one hash per class name, so
+Each profile fixture (and details sub-page) is parsed again with its classes hashed (one hash per class name, so
 elements that shared a class still do), from the address the extension would send, and the
 essential fields must come out as they do from the page itself.
 """
@@ -40,6 +40,9 @@ def test_hashing_leaves_no_class_name():
 def test_essential_fields_survive_hashed_class_names(path):
     pair = read_pair(path.stem)
     url = pair["url"] or pair["expected"]["profile_url"] or SOME_PROFILE
+    if pair["expected"]["kind"] == "profile-details" and "/details/" not in url:
+        section = next(name for name in ("experience", "education", "skills") if pair["expected"][name])
+        url += f"details/{section}/"
     want = essential(parse_page(path.read_bytes(), url))
     got = essential(parse_page(hash_classes(path.read_text(encoding="utf-8")), url))
     assert got == want
