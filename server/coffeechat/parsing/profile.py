@@ -1,5 +1,6 @@
 """Profile pages: run every strategy, then merge field by field in order of trust."""
 
+from collections.abc import Callable
 from typing import Any
 
 from coffeechat.parsing import dom_2016, dom_2018, dom_2021, dom_2026, dom_public_2023, embedded, fallback, jsonld
@@ -67,25 +68,28 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
 
 def _run_strategies(page: Page) -> tuple[list[tuple[str, str, dict]], list[str]]:
     """(group, strategy name, fields) for every strategy that read something."""
-    readers = [reader for reader in DOM_READERS if reader.applies(page)]
-    runs = [("embedded", embedded.parse, embedded.NAME), ("jsonld", jsonld.parse, jsonld.NAME),
-            *(("dom", reader.read, reader.NAME) for reader in readers),
-            ("structure", None, STRUCTURE_NAME), ("fallback", fallback.parse, fallback.NAME)]
-    found, warnings = [], []
-    for group, parse, name in runs:
-        if group == "structure":
-            # Only the parts the generation's readers left empty: structure costs a walk.
-            wanted = _unread(page, [fields for g, _, fields in found if g == "dom"])
-            if not wanted or STRUCTURE in readers:
-                continue
-            group, parse = "dom", lambda page, wanted=wanted: STRUCTURE.read(page, wanted)
+    found: list[tuple[str, str, dict]] = []
+    warnings: list[str] = []
+
+    def run(group: str, name: str, parse: Callable[[Page], dict]) -> None:
         try:
             fields = parse(page)
         except Exception as exc:  # one strategy's bug must not lose what the others read
             warnings.append(f"{name} could not read this page: {type(exc).__name__}")
-            continue
+            return
         if fields:
             found.append((group, name, fields))
+
+    run("embedded", embedded.NAME, embedded.parse)
+    run("jsonld", jsonld.NAME, jsonld.parse)
+    readers = [reader for reader in DOM_READERS if reader.applies(page)]
+    for reader in readers:
+        run("dom", reader.NAME, reader.read)
+    # Only the parts the generation's readers left empty: structure costs a walk of them.
+    wanted = _unread(page, [fields for group, _, fields in found if group == "dom"])
+    if wanted and STRUCTURE not in readers:
+        run("dom", STRUCTURE_NAME, lambda page: STRUCTURE.read(page, wanted))
+    run("fallback", fallback.NAME, fallback.parse)
     return found, warnings
 
 
