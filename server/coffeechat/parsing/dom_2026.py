@@ -102,10 +102,16 @@ def _is_show_all(element: Tag) -> bool:
     return link is not None and sel.DETAILS_LINK in (link.get("href") or "")
 
 
+def _item_of(segment: list[Line]) -> Tag | None:
+    """The top-level <li> a segment was cut from; None for items cut at <hr>."""
+    first = segment[0][0]
+    outer = _outer_li(first, None)
+    return first if outer is None and first.name == "li" else outer
+
+
 def _experience(segment: list[Line]) -> list[dict]:
     """Roles of one experience item; roles grouped under a company are (nested) <li>s."""
-    item = _outer_li(segment[0][0], None) if segment else None
-    item = segment[0][0] if segment and segment[0][0].name == "li" and item is None else item
+    item = _item_of(segment)
     by_role: dict[int, list[Line]] = {}
     heading: list[str] = []
     for el, text in segment:
