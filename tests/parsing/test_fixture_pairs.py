@@ -4,21 +4,16 @@ A new layout is one diff: drop the page under tests/fixtures/pages/<kind>/, run
 `python -m tests.regenerate NAME --url URL`, review the .json it writes, commit both.
 """
 
-import json
 from pathlib import Path
 
 import pytest
 
 from coffeechat.parsing import parse_page
-from fixture_pages import KINDS, LOOSE_FIELDS, PAGES, SHARED, all_pages, ground_truth
+from fixture_pages import KINDS, LOOSE_FIELDS, PAGES, SHARED, all_pages, ground_truth, read_pair
 from regenerate import expected_pair
 from scoring import score_fixture
 
 PAGE_PATHS = all_pages()
-
-
-def _pair(path: Path) -> dict:
-    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
 
 
 def test_every_page_has_a_pair_and_sits_in_its_kind_folder():
@@ -30,7 +25,7 @@ def test_every_page_has_a_pair_and_sits_in_its_kind_folder():
 
 @pytest.mark.parametrize("path", PAGE_PATHS, ids=[p.stem for p in PAGE_PATHS])
 def test_page_matches_its_pair(path: Path):
-    want = _pair(path)
+    want = read_pair(path.stem)  # names are unique across the kind folders
     got = expected_pair(path, want.get("url"))
     if "error" in want or "error" in got:
         assert path.parent.name == "refused", got
