@@ -147,3 +147,18 @@ def test_a_details_page_keeps_to_its_own_section():
     r = parse_page(page, URL + "details/skills/")
     assert r["kind"] == "profile-details" and r["experience"] == []
     assert r["skills"] == ["Python", "SQL"] and r["sources"]["skills"] == "dom_2021+embedded"
+
+
+def test_a_list_completed_from_the_embedded_data_asks_for_no_details_page():
+    data = voyager("ana-silva", "Ana", "Data engineer", "DISTANCE_2")
+    data["included"] += [{"$type": "com.linkedin.voyager.dash.identity.profile.Skill", "name": name,
+                          "entityUrn": f"urn:li:fsd_skill:(ana-silva,{i})"}
+                         for i, name in enumerate(["Python", "SQL", "Airflow"])]
+    skills = ("<main><section class='artdeco-card'><div id='skills' class='pv-profile-card-anchor'>"
+              "</div><h2>Skills</h2><ul class='pvs-list'><li class='artdeco-list__item'><span>Python"
+              "</span></li></ul><a href='/in/ana-silva/details/skills/'>Show all 3 skills</a></section></main>")
+    shown_only = parse_page(profile_page(skills), URL)
+    assert any("/details/skills/" in w for w in shown_only["warnings"])
+    completed = parse_page(profile_page(code_block(data, True) + skills), URL)
+    assert completed["skills"] == ["Python", "SQL", "Airflow"]
+    assert not any("/details/skills/" in w for w in completed["warnings"])

@@ -59,7 +59,7 @@ def parse_profile(html: str, url: str | None, kind: str) -> dict[str, Any]:
     if kind == "profile" and not result["full_name"] and not any(result[n] for n in LISTS):
         raise ParseError("a LinkedIn profile page, but no part of the profile could be read"
                          " from it (a new page layout, or a page saved before it loaded)")
-    warnings.extend(_partial_sections(page, result))
+    warnings.extend(_partial_sections(page, result, sources))
     result["sources"] = sources
     result["warnings"] = warnings
     return {key: result[key] for key in ("kind", *SCALARS, "current", *LISTS, "sources",
@@ -167,12 +167,15 @@ def _current(experience: list[dict], found: list, kind: str,
     return {"title": None, "company": None}, None
 
 
-def _partial_sections(page: Page, result: dict) -> list[str]:
-    """Warnings for sections the page shows only in part ("Show all 21 skills")."""
+def _partial_sections(page: Page, result: dict, sources: dict[str, str]) -> list[str]:
+    """Warnings for sections the page shows only in part ("Show all 21 skills") and the
+    embedded data did not complete."""
     warnings = []
     for name in LISTS:
         section = page.sections.get(name)
-        if section is not None and section.select_one(f'a[href*="{sel.DETAILS_LINK}{name}"]'):
+        completed = sources.get(name, "").endswith(embedded.NAME)
+        if section is not None and not completed and \
+                section.select_one(f'a[href*="{sel.DETAILS_LINK}{name}"]'):
             warnings.append(f"this page shows only part of the {name}: capture "
                             f"/details/{name}/ for the rest")
     if page.kind == "profile" and not result["experience"]:
