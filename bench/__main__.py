@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from bench import capture_bench, data, parse_bench
 from bench.naive import write_naive_db
+from tests import fixture_pages
 
 RESULTS = Path(__file__).resolve().parent / "results"
 SMALL, LARGE = 100, 50_000
@@ -74,10 +75,10 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
         naive = capture_bench.measure_naive(naive_db, naive_reps)
     log(f"parsing {capture_bench.PAGE} alone (the parse share of a capture)")
-    page_html = (data.FIXTURES / f"{capture_bench.PAGE}.html").read_text(encoding="utf-8")
+    page_html = fixture_pages.page_html(capture_bench.PAGE)
     parse_ms = parse_bench.time_parse(page_html, reps)["median_ms"]
     log("parsing every shared fixture and a 3 MB page (median ms per page)")
-    per_page = parse_bench.bench(data.FIXTURES, reps, 3.0)
+    per_page = parse_bench.bench(parse_bench.shared_pages(), reps, 3.0)
     p50_small, p50_large = app["capture_small"]["p50_ms"], app["capture_large"]["p50_ms"]
     results: dict[str, Any] = {
         "mode": "quick" if quick else "full",

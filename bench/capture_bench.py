@@ -5,10 +5,10 @@ import statistics
 from pathlib import Path
 from typing import Any, Callable
 
-from bench.data import FIXTURES
 from bench.local import Client, Server
 from coffeechat.pairing import get_token
 from coffeechat.store.query import SORTS
+from tests.fixture_pages import page_html
 
 # The largest shared profile page (a logged-in 2022 profile, 1.8 MB, mostly scripts and JSON).
 PAGE = "profile-2022-self"
@@ -18,7 +18,7 @@ SEARCHES = ("chen", "acme labs", "software engineer", "nobody-is-called-this")
 
 def capture_body() -> bytes:
     """The capture request the extension sends for the benchmark page."""
-    html = (FIXTURES / f"{PAGE}.html").read_text(encoding="utf-8")
+    html = page_html(PAGE)
     return json.dumps({"url": PAGE_URL, "html": html}).encode()
 
 

@@ -1,12 +1,11 @@
 """Realistic prospects for benchmarks: the shared fixtures' parsed shapes, varied, written as a store.
 
-The expected parses of the shared profile fixtures (``tests/fixtures/linkedin/*.expected.json``)
+The expected parses of the shared profile fixtures (``tests/fixtures/pages/*/<name>.expected.json``)
 give the shape of real records (about, 5-10 roles, schools, skills, languages); each generated
 prospect takes one of them and changes the person, the companies, the dates and the user's own
 fields, so the store holds 50,000 different people of about 3 KB each, not one record copied.
 """
 
-import json
 import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -16,9 +15,8 @@ from coffeechat.model import CAPTURED_FIELDS, STAGES
 from coffeechat.store import snapshot
 from coffeechat.store.journal import SCHEMA_VERSION
 from coffeechat.store.prospects import DB_FILE
+from tests.fixture_pages import ground_truth
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
 PROFILE_FIXTURES = ("profile-2018-self", "profile-2022-self", "profile-2026-first-degree", "public-2023")
 
 FIRST = ("Ana Wei Olu Priya Jonas Mei Carlos Fatima Liam Sofia Kenji Amara Diego Lena Omar Chloe Ravi "
@@ -44,7 +42,7 @@ def fixture_profiles() -> list[dict[str, Any]]:
     """The captured fields of each shared profile fixture, as its expected parse states them."""
     bases = []
     for name in PROFILE_FIXTURES:
-        expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+        expected = ground_truth(name)
         bases.append({k: expected[k] for k in CAPTURED_FIELDS if k in expected})
     return bases
 

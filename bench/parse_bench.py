@@ -1,7 +1,7 @@
 """Parse time per fixture: `python -m bench.parse_bench [DIR] [--repeat N] [--json]`.
 
-Prints the median (and fastest) wall time of parse_page for every *.html in DIR (default
-tests/fixtures/linkedin), plus a synthetic page of about 3 MB made from the largest profile
+Prints the median (and fastest) wall time of parse_page for every *.html in DIR (default: the
+real shared pages under tests/fixtures/pages), plus a synthetic page of about 3 MB made from the largest profile
 fixture padded with <script> and <code> noise, the shape of the heaviest real captures.
 Targets on the 2-core CI machines: under 50 ms for every shared page, under 60 ms at 3 MB.
 """
@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from coffeechat.parsing import ParseError, parse_page
+from tests.fixture_pages import SHARED, page_path
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "linkedin"
 SYNTHETIC_NAME = "synthetic-3mb (largest profile + script/code noise)"
 
 
@@ -54,10 +54,14 @@ def time_parse(html: str, repeat: int) -> dict:
     return {"median_ms": statistics.median(runs), "min_ms": min(runs)}
 
 
-def bench(directory: Path, repeat: int, target_mb: float) -> list[dict]:
-    """Timings of every page in the directory and of the synthetic padded page."""
+def shared_pages() -> list[Path]:
+    """The real shared fixture pages."""
+    return [page_path(name) for name in SHARED]
+
+
+def bench(pages: list[Path], repeat: int, target_mb: float) -> list[dict]:
+    """Timings of every page and of the synthetic padded page."""
     rows = []
-    pages = sorted(directory.glob("*.html"))
     for path in pages:
         html = path.read_text(encoding="utf-8", errors="replace")
         rows.append({"page": path.name, "bytes": len(html.encode("utf-8")),
@@ -75,12 +79,13 @@ def bench(directory: Path, repeat: int, target_mb: float) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     """Command line: time the pages, print a table or JSON."""
     parser = argparse.ArgumentParser(prog="python -m bench.parse_bench", description=__doc__)
-    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("directory", nargs="?", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per page")
     parser.add_argument("--target-mb", type=float, default=3.0, help="size of the padded page")
     parser.add_argument("--json", action="store_true", help="print the timings as JSON")
     args = parser.parse_args(argv)
-    rows = bench(args.directory, max(args.repeat, 1), args.target_mb)
+    pages = sorted(args.directory.rglob("*.html")) if args.directory else shared_pages()
+    rows = bench(pages, max(args.repeat, 1), args.target_mb)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0

@@ -1,30 +1,27 @@
 """Helpers shared by tests: fixture pages and the addresses they were captured from."""
 
-import json
 from pathlib import Path
 
 from flask.testing import FlaskClient
 
+from fixture_pages import capture_url, ground_truth, page_html, page_path  # noqa: F401 (re-exported)
+
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "linkedin"
 PORT = 5757
 BASE = f"http://127.0.0.1:{PORT}"
 
-# The address each shared profile fixture was captured from (the 2018 save names no URL itself).
-PROFILE_URLS = {
-    "profile-2018-self": "https://www.linkedin.com/in/austin-oboyle/",
-    "profile-2022-self": "https://www.linkedin.com/in/kireetagrawal/",
-    "profile-2026-first-degree": "https://www.linkedin.com/in/janice-jiang-508bba21b/",
-    "public-2023": "https://sg.linkedin.com/in/dulithawijewantha",
-}
+# The address each shared profile fixture was captured from, as its pair records it (the 2018
+# save names no URL itself).
+PROFILE_URLS = {name: capture_url(name) for name in (
+    "profile-2018-self", "profile-2022-self", "profile-2026-first-degree", "public-2023")}
 
 
 def fixture_html(name: str) -> str:
-    return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    return page_html(name)
 
 
 def fixture_expected(name: str) -> dict:
-    return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return ground_truth(name)
 
 
 def capture(client, name: str, url: str | None = None, **extra):

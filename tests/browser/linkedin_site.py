@@ -13,17 +13,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from helpers import FIXTURES
+from helpers import page_path
 
-# Path on www.linkedin.com -> fixture file. Slugs are the ones the pages were saved from.
+# Path on www.linkedin.com -> fixture page. Slugs are the ones the pages were saved from.
 ROUTES = {
-    "/in/janice-jiang-508bba21b/": "profile-2026-first-degree.html",
-    "/in/kireetagrawal/": "profile-2022-self.html",
-    "/in/dulithawijewantha/": "public-2023.html",
-    "/in/austin-oboyle/": "profile-2018-self.html",
-    "/in/brunellifabio/details/skills/": "details-skills-2025.html",
-    "/search/results/people/": "search-2022-fragment.html",
-    "/company/facebook/about/": "company-about-2018.html",
+    "/in/janice-jiang-508bba21b/": "profile-2026-first-degree",
+    "/in/kireetagrawal/": "profile-2022-self",
+    "/in/dulithawijewantha/": "public-2023",
+    "/in/austin-oboyle/": "profile-2018-self",
+    "/in/brunellifabio/details/skills/": "details-skills-2025",
+    "/search/results/people/": "search-2022-fragment",
+    "/company/facebook/about/": "company-about-2018",
 }
 
 CSP = "script-src 'none'; object-src 'none'"
@@ -58,7 +58,7 @@ class _Handler(BaseHTTPRequestHandler):
         if name is None:
             self.send_error(404)
             return
-        body = as_page((FIXTURES / name).read_text(encoding="utf-8"), "Search | LinkedIn").encode()
+        body = as_page(page_path(name).read_text(encoding="utf-8"), "Search | LinkedIn").encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Security-Policy", CSP)

@@ -1,18 +1,17 @@
 """Helpers for the dashboard tests: a fixed clock, prospects stored from fixture parses, CSRF-carrying posts."""
 
-import json
 import re
 from datetime import datetime
 
 from coffeechat.parsing.urls import canonical_profile_url
-from helpers import FIXTURES, PROFILE_URLS
+from helpers import PROFILE_URLS, fixture_expected
 
 NOW = datetime(2026, 3, 10, 9, 30)
 
 
 def seed(store, name: str, url: str | None = None, **fields) -> int:
     """Store a prospect as a capture of fixture ``name`` would (without depending on the parser)."""
-    parsed = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    parsed = fixture_expected(name)
     parsed.update(kind="profile", **fields)
     url = url or PROFILE_URLS[name]
     prospect, _, _ = store.save_capture(parsed, canonical_profile_url(url), url, f"test-{name}")

@@ -2,15 +2,13 @@
 
 Imported by the outreach and research tests (a plain module, so both folders can use it)."""
 
-import json
 from datetime import date
-from pathlib import Path
 
 from coffeechat.me import normalize_me
 from coffeechat.model import USER_FIELDS
 from coffeechat.parsing.dates import split_date_range
+from fixture_pages import ground_truth, page_path
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "linkedin"
 PROFILES = ("profile-2018-self", "profile-2022-self", "profile-2026-first-degree", "public-2023")
 # A "today" close to when each page was saved, so "Present" means what it meant then.
 TODAY = {
@@ -34,7 +32,7 @@ def _dated(items: list[dict]) -> list[dict]:
 
 def load_prospect(name: str, **extra) -> dict:
     """A stored-prospect dict from a fixture's expected JSON (same field names as the parser)."""
-    data = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    data = ground_truth(name)
     prospect = {"id": 1, "key": data.get("profile_url") or name}
     prospect.update({field: data.get(field) for field in CAPTURED})
     prospect["experience"] = _dated(data.get("experience"))
@@ -50,7 +48,7 @@ def load_parsed_prospect(name: str, **extra) -> dict:
     """The same prospect as coffeechat really stores it: the parser's output for the fixture page."""
     from coffeechat import parse_page
     from helpers import PROFILE_URLS
-    parsed = parse_page((FIXTURES / f"{name}.html").read_bytes(), PROFILE_URLS[name])
+    parsed = parse_page(page_path(name).read_bytes(), PROFILE_URLS[name])
     prospect = {"id": 1, "key": parsed["profile_url"]}
     prospect.update({k: v for k, v in parsed.items() if k not in ("kind", "sources", "warnings")})
     prospect.update({k: (list(v) if isinstance(v, list) else v) for k, v in USER_FIELDS.items()})

@@ -2,7 +2,6 @@
 
 import re
 from functools import cache
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,8 +10,8 @@ import coffeechat
 from coffeechat.parsing.classify import classify
 from coffeechat.parsing.company import parse_company
 from coffeechat.parsing.search import parse_search
+from fixture_pages import all_pages
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 # Mutations work on a page's first part: the traps (head, top card, first cards) live there,
 # and a 2 MB page per example would make the test slow without finding more.
 PREFIX = 100_000
@@ -23,8 +22,7 @@ FUZZ = settings(max_examples=150, deadline=None,
 
 @cache
 def pages() -> list[str]:
-    files = sorted(FIXTURES.glob("linkedin/*.html")) + sorted(FIXTURES.glob("pages/*.html"))
-    return [f.read_text(encoding="utf-8")[:PREFIX] for f in files]
+    return [f.read_text(encoding="utf-8")[:PREFIX] for f in all_pages()]
 
 
 @st.composite

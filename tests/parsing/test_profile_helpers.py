@@ -3,7 +3,15 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from coffeechat.parsing.entries import education_entry, experience_entry, group_heading, location_of, split_company
+from coffeechat.parsing.entries import (
+    about_from_lines,
+    company_duration,
+    education_entry,
+    experience_entry,
+    group_heading,
+    location_of,
+    split_company,
+)
 from coffeechat.parsing.fallback import name_from_title
 from coffeechat.parsing.text import clean, clean_block, lines
 from coffeechat.parsing.topcard import connection_degree, degree_of
@@ -52,6 +60,12 @@ def test_clean_block_keeps_single_paragraph_breaks():
     # Buttons ("… more") are controls, <br> is a line break inside the line.
     ("<p><span>One<br>Two<button>… more</button></span></p>", ["One\nTwo"]),
     ("<div><p>· 1st</p><div><p>· 2nd</p></div></div>", ["· 1st", "· 2nd"]),
+    # Another extension's highlights inside a word, or as custom elements, do not split it.
+    ('<p><span class="hl">Automatizado</span>r de <x-mark>Coisas</x-mark></p>',
+     ["Automatizador de Coisas"]),
+    ('<p>Gosto de <span class="hl">pro</span>cessos</p>', ["Gosto de processos"]),
+    # LinkedIn's own spans glued at a digit stay lines of their own.
+    ("<p>Present<span>2 months</span></p>", ["Present", "2 months"]),
 ])
 def test_lines(markup, expected):
     root = BeautifulSoup(f"<div>{markup}</div>", "lxml").div
@@ -161,3 +175,27 @@ def test_an_entry_without_dates_or_link_keeps_its_sub_list_out_of_the_header():
     header, rest = split_header(lines(item))
     assert header == ["Some School", "BA, History"]
     assert rest == "Wrote a thesis on Rome."
+
+
+@pytest.mark.parametrize("text, total", [
+    ("5 yrs 3 mos", {"text": "5 yrs 3 mos", "months": 63}),
+    ("4 years", {"text": "4 years", "months": 48}),
+    ("3 anos 2 meses", {"text": "3 anos 2 meses", "months": 38}),
+    ("less than a year", {"text": "less than a year", "months": None}),
+    ("Full-time", None), ("Toronto, Canada", None), ("", None), (None, None),
+])
+def test_company_duration(text, total):
+    assert company_duration(text) == total
+
+
+def test_group_heading_keeps_the_company_total():
+    group = group_heading(["Nubank", "Tempo integral · 3 anos 2 meses", "São Paulo, Brasil"])
+    assert group == {"company": "Nubank", "employment_type": "Tempo integral",
+                     "company_duration": {"text": "3 anos 2 meses", "months": 38},
+                     "location": "São Paulo, Brasil"}
+
+
+@pytest.mark.parametrize("label", ["Top skills", "Najważniejsze umiejętności", "Principais competências"])
+def test_about_ends_at_the_top_skills_label(label):
+    assert about_from_lines(["I build things.", label, "Python • SQL"]) == "I build things."
+

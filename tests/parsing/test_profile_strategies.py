@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from coffeechat.parsing import parse_page
 from coffeechat.parsing.page import load, strip_noise
+from fixture_pages import page_html
 
 URL = "https://www.linkedin.com/in/ana-silva/"
 
@@ -120,3 +121,44 @@ def test_no_strategy_crashes_on_damaged_profile_pages(data):
         assert type(exc).__name__ == "ParseError" and exc.__cause__ is None, repr(exc.__cause__)
     else:
         assert not [w for w in r.get("warnings", []) if "could not read" in w]
+
+
+def test_2026_top_card_company_needs_both_logo_entries():
+    # One logo entry (no current position, or an empty company line) cannot say whether it
+    # is the company or the school: no current company is guessed.
+    html = page_html("profile-2026-stripped-topcard").replace("<span>Northwind</span>", "<span></span>")
+    assert parse_page(html)["current"] == {"title": None, "company": None}
+
+
+def test_a_details_page_keeps_to_its_own_section():
+    # The embedded data of a /details/skills/ page also holds the roles: they are the
+    # profile's business, read from the profile page, not from here.
+    data = voyager("ana-silva", "Ana", "Data engineer", "DISTANCE_2")
+    data["included"] += [
+        {"$type": "com.linkedin.voyager.dash.identity.profile.Position", "title": "CTO",
+         "entityUrn": "urn:li:fsd_position:(ana-silva,1)", "companyName": "Acme",
+         "dateRange": {"start": {"month": 1, "year": 2020}}},
+        {"$type": "com.linkedin.voyager.dash.identity.profile.Skill", "name": "SQL",
+         "entityUrn": "urn:li:fsd_skill:(ana-silva,1)"}]
+    page = (f"<html><head><title>Skills | Ana Silva | LinkedIn</title></head><body>"
+            f"{code_block(data, True)}<main><section><h2>Skills</h2><ul class='pvs-list'>"
+            "<li class='pvs-list__paged-list-item'><span>Python</span></li></ul></section>"
+            "</main></body></html>")
+    r = parse_page(page, URL + "details/skills/")
+    assert r["kind"] == "profile-details" and r["experience"] == []
+    assert r["skills"] == ["Python", "SQL"] and r["sources"]["skills"] == "dom_2021+embedded"
+
+
+def test_a_list_completed_from_the_embedded_data_asks_for_no_details_page():
+    data = voyager("ana-silva", "Ana", "Data engineer", "DISTANCE_2")
+    data["included"] += [{"$type": "com.linkedin.voyager.dash.identity.profile.Skill", "name": name,
+                          "entityUrn": f"urn:li:fsd_skill:(ana-silva,{i})"}
+                         for i, name in enumerate(["Python", "SQL", "Airflow"])]
+    skills = ("<main><section class='artdeco-card'><div id='skills' class='pv-profile-card-anchor'>"
+              "</div><h2>Skills</h2><ul class='pvs-list'><li class='artdeco-list__item'><span>Python"
+              "</span></li></ul><a href='/in/ana-silva/details/skills/'>Show all 3 skills</a></section></main>")
+    shown_only = parse_page(profile_page(skills), URL)
+    assert any("/details/skills/" in w for w in shown_only["warnings"])
+    completed = parse_page(profile_page(code_block(data, True) + skills), URL)
+    assert completed["skills"] == ["Python", "SQL", "Airflow"]
+    assert not any("/details/skills/" in w for w in completed["warnings"])

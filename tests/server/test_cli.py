@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from coffeechat.app.captures import save_capture
 from coffeechat.cli import main
 from coffeechat.store import ProspectStore
-from helpers import FIXTURES, PROFILE_URLS, ROOT, fixture_html
+from helpers import PROFILE_URLS, ROOT, fixture_html, page_path
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_token_prints_the_token_alone_and_rotates(runner, tmp_path):
 
 
 def test_parse_prints_json_with_kind(runner):
-    r = runner.invoke(main, ["parse", str(FIXTURES / "profile-2022-self.html"), "--url", PROFILE_URLS["profile-2022-self"]])
+    r = runner.invoke(main, ["parse", str(page_path("profile-2022-self")), "--url", PROFILE_URLS["profile-2022-self"]])
     assert r.exit_code == 0, r.output
     result = json.loads(r.output)
     assert result["kind"] == "profile" and result["full_name"] == "Kireet Agrawal"

@@ -37,6 +37,10 @@ def classify(html: str, url: str | None = None) -> str:
     if _is_login_title(title) or (linkedin_url and sel.CLASSIFY_LOGIN_PATH.match(path)) or \
             _is_login_markup(text):
         raise ParseError(LOGIN_WALL)
+    error = _error_page(text, head, title)
+    if error:
+        raise ParseError(f"an error page, not a LinkedIn profile: it says {error!r} (open the "
+                         "page again and save it once it shows the person)", kind="error")
     if len(text) <= _TEXT_CHECK_LIMIT and not _visible_text(text):
         raise ParseError("empty page: the capture holds no text (it may have been saved "
                          "before the page finished loading)"
@@ -95,6 +99,22 @@ def _classify_by_content(text: str, head: str, title: str) -> str:
     if top_card or sel.CLASSIFY_NAME_HEADING_LINK.search(text, 0, 2_000_000):
         return "profile"
     raise ParseError(_other_kind_message("unknown", title))
+
+
+def _error_page(text: str, head: str, title: str) -> str | None:
+    """What an error page says ("Page Not Found", "Error response"), else None.
+
+    The title's first part, or on an untitled page its first heading, must be an error
+    phrase and nothing else, so that a member whose headline mentions errors is not refused.
+    """
+    key = sel.CLASSIFY_PAGE_KEY.search(head)
+    if key and sel.CLASSIFY_ERROR_PAGE_KEY.search(key.group(1)):
+        return title.split("|")[0].strip() or "page not found"
+    shown = title.split("|")[0].strip() if title else ""
+    if not shown and len(text) <= _LOGIN_PAGE_LIMIT:
+        heading = sel.CLASSIFY_FIRST_HEADING.search(text)
+        shown = " ".join(htmllib.unescape(_TAGS.sub(" ", heading.group(1))).split()) if heading else ""
+    return shown if shown and sel.CLASSIFY_ERROR_TITLE.match(shown) else None
 
 
 def _as_text(html: object) -> str:

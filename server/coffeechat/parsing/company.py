@@ -9,6 +9,7 @@ not show, then the top card and the <title>.
 import json
 import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import lxml.html
 from bs4 import BeautifulSoup, Tag
@@ -217,17 +218,30 @@ def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...]) -> str | None:
 
 
 def _top_card_facts(soup: BeautifulSoup) -> dict[str, str]:
-    """Industry and headquarters from the top card, when the About tab was not captured."""
-    facts: dict[str, str] = {}
+    """Industry, headquarters, size and website from the top card, when the About tab was
+    not captured (the Home, People or Jobs tab)."""
+    facts: dict[str, str | None] = {}
     industry = soup.select_one(sel.COMPANY_TOPCARD_INDUSTRY)
     headquarters = soup.select_one(sel.COMPANY_TOPCARD_HEADQUARTERS)
     if industry is not None or headquarters is not None:
         facts = {"industry": text_of(industry), "headquarters": text_of(headquarters)}
     else:
-        items = [text_of(t) for t in soup.select(sel.COMPANY_TOPCARD_INFO_ITEMS)]
-        items = [t for t in items if t and not sel.COMPANY_TOPCARD_COUNTS.search(t)]
-        facts = dict(zip(("industry", "headquarters"), items))
+        shown = [text_of(t) for t in soup.select(sel.COMPANY_TOPCARD_INFO_ITEMS)]
+        facts["company_size"] = next((t for t in shown if t and sel.COMPANY_SIZE.match(t)), None)
+        items = [t for t in shown if t and not sel.COMPANY_TOPCARD_COUNTS.search(t)]
+        facts.update(zip(("industry", "headquarters"), items))
+    facts["website"] = _website_button(soup)
     return {k: v for k, v in facts.items() if v}
+
+
+def _website_button(soup: BeautifulSoup) -> str | None:
+    """The address behind the top card's "Visit website" button, out of LinkedIn's redirect."""
+    for link in soup.find_all("a", href=True):
+        if sel.COMPANY_VISIT_WEBSITE.match(text_of(link) or ""):
+            href = link["href"]
+            target = parse_qs(urlsplit(href).query).get("url") if "/redir/" in href else None
+            return clean(target[0] if target else href)
+    return None
 
 
 def _name_from_title(html: str) -> str | None:

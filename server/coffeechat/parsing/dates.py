@@ -113,7 +113,7 @@ def duration_months(text: str) -> int | None:
     return total if found and not rest[pos:].strip(" .") else None
 
 
-def _is_duration(text: str) -> bool:
+def is_shown_duration(text: str) -> bool:
     """Whether text is a duration as shown, including "less than a year"."""
     return duration_months(text) is not None or _fold(text).strip(" .") in _LESS_THAN_A_YEAR
 
@@ -145,16 +145,16 @@ def split_date_range(text: str) -> dict | None:
 def _split_duration(shown: str) -> tuple[str, str | None] | None:
     """(range text, duration text or None); None when something else follows the range."""
     parts = _DOT_SPLIT.split(shown)
-    if len(parts) == 2 and _is_duration(parts[1]):
+    if len(parts) == 2 and is_shown_duration(parts[1]):
         return parts[0], parts[1].strip()
     if len(parts) != 1:
         return None
     paren = _PAREN_TAIL.search(shown)
-    if paren and _is_duration(paren.group(1)):  # public 2016: "May 2012 – Present (4 years)"
+    if paren and is_shown_duration(paren.group(1)):  # public 2016: "May 2012 – Present (4 years)"
         return shown[:paren.start()], paren.group(1).strip()
     tail = _DURATION_TAIL.search(shown)
     # Pages that drop the "·" still end with the duration ("Sep 2018 – Present 4 mos").
-    while tail and not _is_duration(tail.group(1)):
+    while tail and not is_shown_duration(tail.group(1)):
         tail = _DURATION_TAIL.search(shown, tail.start() + 1)
     return (shown[:tail.start()], tail.group(1).strip()) if tail else (shown, None)
 

@@ -4,16 +4,9 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
+from coffeechat.parsing.dom_base import DomReader
 from coffeechat.parsing.entries import education_record
-from coffeechat.parsing.page import Page
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, has_class, text_of
-
-NAME = "dom_2016"
-
-
-def applies(page: Page) -> bool:
-    """Whether the page has the 2016 public markers."""
-    return page.has_marker(sel.P2016_MARKERS)
 
 
 def _dates(node: Tag) -> dict | None:
@@ -57,39 +50,42 @@ def _school(item: Tag) -> dict:
                             parts[1] if len(parts) > 1 else None, _dates(item))
 
 
-def parse(page: Page) -> dict:
-    """Fields read from a 2016 public page."""
-    if not applies(page):
-        return {}
-    out: dict = {}
-    card = page.topcard
-    if card is not None:
+class Public2016(DomReader):
+    """Public profiles of 2014–2017: every field labelled by a class."""
+
+    NAME = "dom_2016"
+    MARKERS = sel.P2016_MARKERS
+
+    def topcard(self, card: Tag) -> dict:
         frame = find_class(card, sel.P2016_PHOTO)
         photo = frame.find("img") if frame else None
         src = (photo.get("src") or "") if photo else ""
-        out.update({
+        return {
             "full_name": text_of(card.find(id=sel.P2016_NAME_ID)) or class_text(card, sel.P2016_NAME),
             "headline": class_text(card, sel.P2016_HEADLINE),
             "location": class_text(card, sel.P2016_LOCATION),
             "photo_url": src if src.startswith("http") else None,
-        })
-    sections = page.sections
-    if "about" in sections:
-        out["about"] = block_text_of(find_class(sections["about"], sel.P2016_SUMMARY))
-    if "experience" in sections:
-        items = find_all_class(sections["experience"], sel.P2016_POSITION)
-        roles = (_position(item) for item in items)
-        out["experience"] = [r for r in roles if r]
-    if "education" in sections:
-        schools = find_all_class(sections["education"], sel.P2016_SCHOOL)
-        out["education"] = [_school(item) for item in schools]
-    if "skills" in sections:
-        names = (text_of(item) for item in find_all_class(sections["skills"], sel.P2016_SKILL)
+        }
+
+    def about(self, section: Tag) -> str | None:
+        return block_text_of(find_class(section, sel.P2016_SUMMARY))
+
+    def experience(self, section: Tag) -> list[dict]:
+        roles = (_position(item) for item in find_all_class(section, sel.P2016_POSITION))
+        return [r for r in roles if r]
+
+    def education(self, section: Tag) -> list[dict]:
+        return [_school(item) for item in find_all_class(section, sel.P2016_SCHOOL)]
+
+    def skills(self, section: Tag) -> list[str]:
+        names = (text_of(item) for item in find_all_class(section, sel.P2016_SKILL)
                  if not has_class(item, sel.P2016_SKILL_CONTROLS))
-        out["skills"] = list(dict.fromkeys(n for n in names if n))
-    if "languages" in sections:
-        out["languages"] = [
-            {"language": class_text(item, sel.P2016_LANGUAGE_NAME),
-             "proficiency": class_text(item, sel.P2016_PROFICIENCY)}
-            for item in find_all_class(sections["languages"], sel.P2016_LANGUAGE)]
-    return out
+        return list(dict.fromkeys(n for n in names if n))
+
+    def languages(self, section: Tag) -> list[dict]:
+        return [{"language": class_text(item, sel.P2016_LANGUAGE_NAME),
+                 "proficiency": class_text(item, sel.P2016_PROFICIENCY)}
+                for item in find_all_class(section, sel.P2016_LANGUAGE)]
+
+
+READER = Public2016()

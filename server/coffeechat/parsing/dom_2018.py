@@ -8,17 +8,10 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
-from coffeechat.parsing.entries import education_record
-from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, text_of
+from coffeechat.parsing.dom_base import DomReader
+from coffeechat.parsing.entries import company_duration, education_record, with_company_duration
+from coffeechat.parsing.text import block_text_of, class_text, clean, find_all_class, find_class, lines, text_of
 from coffeechat.parsing.topcard import degree_of, read_topcard
-
-NAME = "dom_2018"
-
-
-def applies(page: Page) -> bool:
-    """Whether the page carries pv-top-card-section / pv-entity__ classes."""
-    return page.has_marker(sel.PV_MARKERS)
 
 
 def _company_line(node: Tag) -> tuple[str | None, str | None]:
@@ -60,7 +53,11 @@ def _experience(section: Tag) -> list[dict]:
         if roles:
             summary = find_class(position, sel.PV_GROUP_COMPANY)
             company = text_of(summary.find(sel.PV_TITLE)) if summary else None
-            out.extend(r for r in (_role(role, company, None) for role in roles) if r)
+            # "Total Duration 5 yrs 3 mos" under the company name (its label is hidden).
+            totals = (company_duration(t) for _, t in lines(summary)) if summary else ()
+            total = next((d for d in totals if d), None)
+            out.extend(with_company_duration(r, total)
+                       for r in (_role(role, company, None) for role in roles) if r)
         else:
             role = _role(position, None, None)
             if role:
@@ -78,16 +75,16 @@ def _education(section: Tag) -> list[dict]:
     return out
 
 
-def parse(page: Page) -> dict:
-    """Fields read from a 2018 page."""
-    if not applies(page):
-        return {}
-    out: dict = {}
-    card = page.topcard
-    if card is not None:
+class LoggedIn2018(DomReader):
+    """Logged-in Ember profiles of 2017–2020: pv-top-card-section and pv-entity__ classes."""
+
+    NAME = "dom_2018"
+    MARKERS = sel.PV_MARKERS
+
+    def topcard(self, card: Tag) -> dict:
         listed = find_class(card, sel.PV_TOPCARD_LIST)
         name_tag = card.find("h1") or (listed.find("li") if listed else None)
-        out.update({k: v for k, v in read_topcard(card, name_tag).items() if v})
+        out = {k: v for k, v in read_topcard(card, name_tag).items() if v}
         badge = class_text(card, sel.PV_DEGREE_BADGE)
         out.update({k: v for k, v in {
             "full_name": class_text(card, sel.PV_NAME),
@@ -96,17 +93,29 @@ def parse(page: Page) -> dict:
             "about": block_text_of(find_class(card, sel.PV_SUMMARY)),
             "connection_degree": degree_of(badge) if badge else None,
         }.items() if v})
-    sections = page.sections
-    if "about" in sections and not out.get("about"):
-        out["about"] = block_text_of(find_class(sections["about"], sel.PV_SUMMARY))
-    if "experience" in sections:
-        out["experience"] = _experience(sections["experience"])
-    if "education" in sections:
-        out["education"] = _education(sections["education"])
-    if "skills" in sections:
-        names = (text_of(n) for n in find_all_class(sections["skills"], sel.PV_SKILL_NAME))
-        out["skills"] = list(dict.fromkeys(n for n in names if n))
-    if "languages" in sections:
-        names = (clean(text_of(n)) for n in find_all_class(sections["languages"], sel.PV_LANGUAGE))
-        out["languages"] = [{"language": n, "proficiency": None} for n in names if n]
-    return out
+        return out
+
+    def about(self, section: Tag) -> str | None:
+        return block_text_of(find_class(section, sel.PV_SUMMARY))
+
+    def experience(self, section: Tag) -> list[dict]:
+        return _experience(section)
+
+    def education(self, section: Tag) -> list[dict]:
+        return _education(section)
+
+    def skills(self, section: Tag) -> list[str]:
+        names = (text_of(n) for n in find_all_class(section, sel.PV_SKILL_NAME))
+        return list(dict.fromkeys(n for n in names if n))
+
+    def languages(self, section: Tag) -> list[dict]:
+        entities = [{"language": class_text(item, sel.PV_LANGUAGE_NAME),
+                     "proficiency": class_text(item, sel.PV_PROFICIENCY)}
+                    for item in find_all_class(section, sel.PV_LANGUAGE_ENTITY)]
+        if entities:
+            return [e for e in entities if e["language"]]
+        names = (clean(text_of(n)) for n in find_all_class(section, sel.PV_LANGUAGE))
+        return [{"language": n, "proficiency": None} for n in names if n]
+
+
+READER = LoggedIn2018()

@@ -9,27 +9,36 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
-from coffeechat.parsing.entries import Line, education_entry, experience_entry, group_heading, language_entry, split_header
+from coffeechat.parsing.dom_base import DomReader
+from coffeechat.parsing.entries import (
+    Line,
+    about_from_lines,
+    education_entry,
+    experience_entry,
+    group_heading,
+    language_entry,
+    split_header,
+)
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import clean, clean_block, lines
+from coffeechat.parsing.text import clean, lines
 from coffeechat.parsing.topcard import read_topcard
 from coffeechat.parsing.urls import canonical_profile_url
 
-NAME = "dom_2026"
-
-
-def applies(page: Page) -> bool:
-    """Whether the page is built from componentkey'd server-driven cards, or was saved with
-    every class and componentkey stripped (a 2026 capture reduced to bare tags and hrefs):
-    either way only structure can be read, which is what this strategy does."""
-    classless = page.topcard is not None and all(m.startswith("@") for m in page.markers)
-    return classless or page.has_marker(sel.SDUI_MARKERS)
-
 
 def _segments(section: Tag) -> list[list[Line]]:
-    """The section's lines, cut into items at each <hr>, without the heading."""
+    """The section's items as lines: cut at each <hr> (2026), else one per top-level <li>
+    (every earlier generation), without the heading, "Show all" links and screen-reader labels."""
     heading = section.find(["h1", "h2"])
-    found = lines(section)
+    found = _readable(lines(section))
+    if section.find("hr") is None:
+        items = [li for li in section.find_all("li") if _outer_li(li, section) is None]
+        if items:
+            by_item: dict[int, list[Line]] = {id(li): [] for li in items}
+            for el, text in found:
+                item = _outer_li(el, section) if el.name != "li" or id(el) not in by_item else el
+                if item is not None and not _is_show_all(el):
+                    by_item[id(item)].append((el, text))
+            return [segment for segment in by_item.values() if segment]
     owner = {id(el): i for i, (el, _) in enumerate(found)}
     cut_after: list[int] = []
     seen = 0
@@ -50,6 +59,38 @@ def _segments(section: Tag) -> list[list[Line]]:
     return segments
 
 
+def _readable(found: list[Line]) -> list[Line]:
+    """Lines without the screen-reader labels and separators a page with readable class names
+    hides ("Company Name", "Dates Employed", ","), and each text once where it is doubled."""
+    out: list[Line] = []
+    for el, text in found:
+        if sel.SCREEN_READER_LINE.match(text) or (out and out[-1][1] == text):
+            continue
+        out.append((el, text))
+    return out
+
+
+def _outer_li(element: Tag, root: Tag) -> Tag | None:
+    """The outermost <li> around element below root (element itself excluded)."""
+    outer = None
+    for parent in element.parents:
+        if parent is root:
+            return outer
+        if parent.name == "li":
+            outer = parent
+    return outer
+
+
+def _inner_li(element: Tag, root: Tag | None) -> Tag | None:
+    """The nearest <li> at or around element that is not root."""
+    for node in (element, *element.parents):
+        if node is root:
+            return None
+        if node.name == "li":
+            return node
+    return None
+
+
 def _is_heading(element: Tag, heading: Tag | None) -> bool:
     """Whether a line is the section's own heading."""
     return heading is not None and (element is heading or heading in element.parents)
@@ -61,12 +102,20 @@ def _is_show_all(element: Tag) -> bool:
     return link is not None and sel.DETAILS_LINK in (link.get("href") or "")
 
 
+def _item_of(segment: list[Line]) -> Tag | None:
+    """The top-level <li> a segment was cut from; None for items cut at <hr>."""
+    first = segment[0][0]
+    outer = _outer_li(first, None)
+    return first if outer is None and first.name == "li" else outer
+
+
 def _experience(segment: list[Line]) -> list[dict]:
-    """Roles of one experience item; roles grouped under a company are <li>s."""
+    """Roles of one experience item; roles grouped under a company are (nested) <li>s."""
+    item = _item_of(segment)
     by_role: dict[int, list[Line]] = {}
     heading: list[str] = []
     for el, text in segment:
-        role = el if el.name == "li" else el.find_parent("li")
+        role = _inner_li(el, item)
         if role is None:
             heading.append(text)
         else:
@@ -105,37 +154,52 @@ def _topcard_company(card: Tag) -> str | None:
     return entries[0] if len(entries) == 2 else None
 
 
-def parse(page: Page) -> dict:
-    """Fields read from a 2026 page."""
-    if not applies(page):
-        return {}
-    out: dict = {}
-    if page.topcard is not None:
-        name = page.topcard.select_one(sel.SDUI_NAME)
-        out.update(read_topcard(page.topcard, name))
+def _first_line(card: Tag) -> Tag | None:
+    """The name when no heading holds it (2019–2020 cards list it as the first item)."""
+    return next((el for el, text in lines(card) if not sel.SCREEN_READER_LINE.match(text)
+                 and not sel.TOPCARD_NOISE.match(text)), None)
+
+
+class Structure2026(DomReader):
+    """2026 server-driven cards, and any page whose class names say nothing: read by structure."""
+
+    NAME = "dom_2026"
+    MARKERS = sel.SDUI_MARKERS
+
+    def applies(self, page: Page) -> bool:
+        """Componentkey'd cards, or a capture with every class and componentkey stripped (a
+        2026 capture reduced to bare tags and hrefs): either way only structure can be read."""
+        classless = page.topcard is not None and all(m.startswith("@") for m in page.markers)
+        return classless or super().applies(page)
+
+    def topcard(self, card: Tag) -> dict:
+        name = card.select_one(sel.SDUI_NAME) or card.find("h1") or _first_line(card)
+        out = read_topcard(card, name)
         # The name is wrapped in a link to the member's own page: their address when the
         # capture kept no canonical link or URL.
         link = name.find_parent("a") if name is not None else None
         out["profile_url"] = canonical_profile_url(link.get("href")) if link else None
-        company = _topcard_company(page.topcard)
+        company = _topcard_company(card)
         if company:
             out["current"] = {"title": None, "company": company}
-    sections = page.sections
-    if "about" in sections:
-        texts = [t for segment in _segments(sections["about"]) for _, t in segment]
-        out["about"] = clean_block("\n".join(texts))
-    if "experience" in sections:
-        out["experience"] = [role for segment in _segments(sections["experience"])
-                             for role in _experience(segment)]
-    if "education" in sections:
-        entries = (education_entry(split_header(segment)[0])
-                   for segment in _segments(sections["education"]))
-        out["education"] = [e for e in entries if e]
-    if "skills" in sections:
-        out["skills"] = list(dict.fromkeys(segment[0][1]
-                                           for segment in _segments(sections["skills"])))
-    if "languages" in sections:
-        entries = (language_entry([t for _, t in segment])
-                   for segment in _segments(sections["languages"]))
-        out["languages"] = [e for e in entries if e]
-    return out
+        return out
+
+    def about(self, section: Tag) -> str | None:
+        return about_from_lines([t for segment in _segments(section) for _, t in segment])
+
+    def experience(self, section: Tag) -> list[dict]:
+        return [role for segment in _segments(section) for role in _experience(segment)]
+
+    def education(self, section: Tag) -> list[dict]:
+        entries = (education_entry(split_header(segment)[0]) for segment in _segments(section))
+        return [e for e in entries if e]
+
+    def skills(self, section: Tag) -> list[str]:
+        return list(dict.fromkeys(segment[0][1] for segment in _segments(section)))
+
+    def languages(self, section: Tag) -> list[dict]:
+        entries = (language_entry([t for _, t in segment]) for segment in _segments(section))
+        return [e for e in entries if e]
+
+
+READER = Structure2026()

@@ -8,16 +8,16 @@ from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.dates import split_date_range
-from coffeechat.parsing.entries import education_record, location_of
-from coffeechat.parsing.page import Page
+from coffeechat.parsing.dom_base import DomReader
+from coffeechat.parsing.entries import (
+    company_duration,
+    education_entry,
+    education_record,
+    location_of,
+    split_header,
+    with_company_duration,
+)
 from coffeechat.parsing.text import block_text_of, class_text, find_all_class, find_class, lines, text_of
-
-NAME = "dom_public_2023"
-
-
-def applies(page: Page) -> bool:
-    """Whether the page has the public top-card-layout or its section cards."""
-    return page.has_marker(sel.PUBLIC_MARKERS)
 
 
 def _dates(node: Tag) -> dict | None:
@@ -74,10 +74,17 @@ def _experience(section: Tag) -> list[dict]:
     """Roles in order; a group's roles take the group's company when they lack one."""
     out = []
     for item in find_all_class(section, sel.PUBLIC_EXPERIENCE_ITEM):
-        roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION)
+        if item.find_parent(class_=sel.PUBLIC_EXPERIENCE_ITEM) is not None:
+            continue  # a role inside a group: read with its group
+        # 2024 dropped the position class: a group's roles are then its nested items with
+        # their own dates.
+        roles = find_all_class(item, sel.PUBLIC_GROUP_POSITION) or [
+            li for li in item.find_all("li") if find_class(li, sel.PUBLIC_DATE_RANGE)]
         if roles:
             company = class_text(item, sel.PUBLIC_GROUP_COMPANY)
-            out.extend(r for r in (_position(role, company) for role in roles) if r)
+            total = company_duration(class_text(item, sel.PUBLIC_GROUP_DURATION))
+            out.extend(with_company_duration(r, total)
+                       for r in (_position(role, company) for role in roles) if r)
         else:
             role = _position(item, None)
             if role:
@@ -90,8 +97,13 @@ def _education(section: Tag) -> list[dict]:
     out = []
     for card in find_all_class(section, sel.PUBLIC_EDUCATION_ITEM):
         parts = [text_of(p) for p in find_all_class(card, sel.PUBLIC_DEGREE_PARTS)]
-        out.append(education_record(class_text(card, sel.PUBLIC_CARD_TITLE), parts[0] if parts else None,
-                                    parts[1] if len(parts) > 1 else None, _dates(card)))
+        record = education_record(class_text(card, sel.PUBLIC_CARD_TITLE), parts[0] if parts else None,
+                                  parts[1] if len(parts) > 1 else None, _dates(card))
+        if record["school"] is None:
+            # 2024 labels only the dates: school, degree and field are read from the lines.
+            by_lines = education_entry(split_header(lines(card))[0]) or {}
+            record.update({k: v for k, v in by_lines.items() if record.get(k) is None})
+        out.append(record)
     return out
 
 
@@ -104,34 +116,39 @@ def _location(card: Tag) -> str | None:
     return None
 
 
-def parse(page: Page) -> dict:
-    """Fields read from a public 2023 page."""
-    if not applies(page):
-        return {}
-    out: dict = {}
-    card = page.topcard
-    if card is not None:
+class Public2023(DomReader):
+    """Logged-out public profiles of 2020–2024: top-card-layout and profile-section-card classes."""
+
+    NAME = "dom_public_2023"
+    MARKERS = sel.PUBLIC_MARKERS
+
+    def topcard(self, card: Tag) -> dict:
         photo = find_class(card, sel.PUBLIC_PHOTO)
         src = photo.get("data-delayed-url") or photo.get("src") if photo else None
-        out.update({
+        return {
             "full_name": class_text(card, sel.PUBLIC_NAME),
             "headline": class_text(card, sel.PUBLIC_HEADLINE),
             "location": _location(card),
             "photo_url": src if src and src.startswith("http") else None,
-        })
-    sections = page.sections
-    if "about" in sections:
-        out["about"] = block_text_of(find_class(sections["about"], sel.PUBLIC_SECTION_CONTENT))
-    if "experience" in sections:
-        out["experience"] = _experience(sections["experience"])
-    if "education" in sections:
-        out["education"] = _education(sections["education"])
-    if "skills" in sections:
-        names = (class_text(c, sel.PUBLIC_CARD_TITLE) for c in sections["skills"].find_all("li"))
-        out["skills"] = list(dict.fromkeys(n for n in names if n))
-    if "languages" in sections:
-        out["languages"] = [
-            {"language": class_text(c, sel.PUBLIC_CARD_TITLE),
-             "proficiency": class_text(c, sel.PUBLIC_CARD_SUBTITLE)}
-            for c in sections["languages"].find_all("li") if class_text(c, sel.PUBLIC_CARD_TITLE)]
-    return out
+        }
+
+    def about(self, section: Tag) -> str | None:
+        return block_text_of(find_class(section, sel.PUBLIC_SECTION_CONTENT))
+
+    def experience(self, section: Tag) -> list[dict]:
+        return _experience(section)
+
+    def education(self, section: Tag) -> list[dict]:
+        return _education(section)
+
+    def skills(self, section: Tag) -> list[str]:
+        names = (class_text(c, sel.PUBLIC_CARD_TITLE) for c in section.find_all("li"))
+        return list(dict.fromkeys(n for n in names if n))
+
+    def languages(self, section: Tag) -> list[dict]:
+        return [{"language": class_text(c, sel.PUBLIC_CARD_TITLE),
+                 "proficiency": class_text(c, sel.PUBLIC_CARD_SUBTITLE)}
+                for c in section.find_all("li") if class_text(c, sel.PUBLIC_CARD_TITLE)]
+
+
+READER = Public2023()

@@ -11,7 +11,7 @@ import json
 
 from coffeechat.parsing import selectors as sel
 from coffeechat.parsing.page import Page
-from coffeechat.parsing.text import clean
+from coffeechat.parsing.text import clean, clean_block
 from coffeechat.parsing.urls import canonical_profile_url, profile_slug
 
 NAME = "embedded"
@@ -80,6 +80,7 @@ def _read(entities: list[dict], slug: str) -> dict:
     headline = profile.get("headline")
     name = " ".join(filter(None, (profile.get("firstName"), profile.get("lastName"))))
     return {
+        **_lists(entities, str(profile.get("entityUrn") or "")),
         "full_name": clean(name),
         "headline": clean(headline) if isinstance(headline, str) else None,
         "location": clean(geo.get("defaultLocalizedName") or profile.get("locationName")),
@@ -88,6 +89,82 @@ def _read(entities: list[dict], slug: str) -> dict:
         "connection_degree": _degree(by_urn.get(profile.get("*memberRelationship")) or {}),
         "photo_url": _photo(profile),
     }
+
+
+def _lists(entities: list[dict], profile_urn: str) -> dict:
+    """Roles, schools, skills and languages the response holds for this profile.
+
+    A list entity belongs to the profile whose id its urn carries ("urn:li:fsd_skill:(<profile
+    id>,12)"); the same response can hold other members' entities.
+    """
+    member = profile_urn.rsplit(":", 1)[-1]
+    if not member:
+        return {}
+    found: dict[str, list] = {name: [] for name in sel.VOYAGER_LIST_TYPES.values()}
+    for entity in entities:
+        kind = sel.VOYAGER_LIST_TYPES.get(str(entity.get("$type", "")).rsplit(".", 1)[-1])
+        if kind and f"({member}," in str(entity.get("entityUrn", "")):
+            item = _LIST_READERS[kind](entity)
+            if item:
+                found[kind].append(item)
+    return {name: items for name, items in found.items() if items}
+
+
+def _month(date: object) -> str | None:
+    """"YYYY-MM" or "YYYY" from a Voyager {month, year}."""
+    if not isinstance(date, dict) or not isinstance(date.get("year"), int):
+        return None
+    month = date.get("month")
+    return f"{date['year']}-{month:02d}" if isinstance(month, int) and 1 <= month <= 12 \
+        else str(date["year"])
+
+
+def _dates(entity: dict) -> dict:
+    """start, end and a shown range ("Apr 2019 - Present") from dateRange or timePeriod."""
+    period = entity.get("dateRange") or entity.get("timePeriod") or {}
+    start = _month(period.get("start") or period.get("startDate"))
+    end = _month(period.get("end") or period.get("endDate"))
+    shown = " - ".join(filter(None, (_shown(start), _shown(end) or ("Present" if start else None))))
+    return {"date_range": shown or None, "start": start, "end": end}
+
+
+def _shown(value: str | None) -> str | None:
+    """"2019-04" → "Apr 2019", as LinkedIn's English interface shows it."""
+    if not value:
+        return None
+    year, _, month = value.partition("-")
+    return f"{sel.MONTH_ABBREVIATIONS[int(month) - 1]} {year}" if month else year
+
+
+def _position(entity: dict) -> dict | None:
+    """A role in the result's shape."""
+    title = clean(entity.get("title"))
+    dates = _dates(entity)
+    if not title or not dates["start"]:
+        return None
+    return {"title": title, "company": clean(entity.get("companyName")), "employment_type": None,
+            **dates, "duration": None, "location": clean(entity.get("locationName")),
+            "description": clean_block(entity.get("description"))}
+
+
+def _education(entity: dict) -> dict | None:
+    """A school in the result's shape."""
+    school = clean(entity.get("schoolName"))
+    if not school:
+        return None
+    return {"school": school, "degree": clean(entity.get("degreeName")),
+            "field_of_study": clean(entity.get("fieldOfStudy")), **_dates(entity)}
+
+
+def _language(entity: dict) -> dict | None:
+    """A language, its proficiency in LinkedIn's English words."""
+    name = clean(entity.get("name"))
+    level = sel.VOYAGER_PROFICIENCY.get(str(entity.get("proficiency")))
+    return {"language": name, "proficiency": level} if name else None
+
+
+_LIST_READERS = {"experience": _position, "education": _education,
+                 "skills": lambda e: clean(e.get("name")), "languages": _language}
 
 
 def parse(page: Page) -> dict:

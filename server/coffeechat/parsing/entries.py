@@ -8,7 +8,7 @@ where it sits, not by class names: the same code serves 2021–2025 and 2026 pag
 from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
-from coffeechat.parsing.dates import duration_months, split_date_range
+from coffeechat.parsing.dates import duration_months, is_shown_duration, split_date_range
 from coffeechat.parsing.text import clean, clean_block, lines
 
 Line = tuple[Tag, str]
@@ -17,6 +17,15 @@ Line = tuple[Tag, str]
 def is_duration(text: str) -> bool:
     """Whether a line is only a duration ("10 mos", "2 yrs 9 mos")."""
     return duration_months(text) is not None
+
+
+def company_duration(text: str | None) -> dict | None:
+    """A company line's total as shown and in months ({"text": "5 yrs 3 mos", "months": 63});
+    "less than a year" keeps its text, with months None."""
+    text = clean(text)
+    if not text or not is_shown_duration(text):
+        return None
+    return {"text": text, "months": duration_months(text)}
 
 
 def split_company(text: str) -> tuple[str | None, str | None]:
@@ -73,7 +82,7 @@ def experience_entry(header: list[str], description: str | None = None,
     extra = after[1:] if location else after
     if extra and not description:
         description = "\n".join(extra)
-    return {
+    entry = {
         "title": clean(before[0]),
         "company": company,
         "employment_type": employment_type or group.get("employment_type"),
@@ -84,6 +93,14 @@ def experience_entry(header: list[str], description: str | None = None,
         "location": location or group.get("location"),
         "description": description or None,
     }
+    return with_company_duration(entry, group.get("company_duration"))
+
+
+def with_company_duration(role: dict, total: dict | None) -> dict:
+    """The role with its company's total tenure, when LinkedIn groups it under the company."""
+    if total:
+        role["company_duration"] = total
+    return role
 
 
 def group_heading(header: list[str]) -> dict:
@@ -92,9 +109,12 @@ def group_heading(header: list[str]) -> dict:
     for text in header[1:]:
         parts = sel.LINE_SEPARATOR.split(text)
         types = [p for p in parts if p.casefold() in sel.EMPLOYMENT_TYPES]
-        if types or all(is_duration(p) for p in parts):
+        totals = [company_duration(p) for p in parts if company_duration(p)]
+        if types or (totals and len(totals) + len(types) == len(parts)):
             if types:  # "Full-time · 2 yrs 9 mos": the type applies to every role
                 group.setdefault("employment_type", types[0])
+            if totals:  # "2 yrs 9 mos": the time at the company, across its roles
+                group.setdefault("company_duration", totals[0])
         elif "location" not in group and location_of(text):
             group["location"] = location_of(text)
     return group
@@ -166,8 +186,14 @@ def split_header(item_lines: list[Line]) -> tuple[list[str], str | None]:
                 and not sel.LABELLED_LINE.match(t)]
         return header, "\n".join(rest) or None
     header = [t for el, t in item_lines if _within(el, block)]
-    rest = [t for el, t in item_lines if not _within(el, block)
-            and not sel.LABELLED_LINE.match(t)]
+    rest_lines = [(el, t) for el, t in item_lines if not _within(el, block)
+                  and not sel.LABELLED_LINE.match(t)]
+    if date_at is not None and rest_lines and not location_of(header[-1]) and \
+            location_of(rest_lines[0][1]) and rest_lines[0][0].find_parent("li") is \
+            item_lines[0][0].find_parent("li"):
+        # 2022 details pages show a role's place just after its linked title and dates.
+        header.append(rest_lines.pop(0)[1])
+    rest = [t for _, t in rest_lines]
     return header, "\n".join(rest) or None
 
 
@@ -192,5 +218,11 @@ def experience_from_item(item: Tag, role_items: list[Tag]) -> list[dict]:
 
 def about_text(section: Tag, heading: Tag | None) -> str | None:
     """The About text: the section's lines without its heading, paragraphs kept."""
-    texts = [t for el, t in lines(section) if heading is None or not _within(el, heading)]
-    return clean_block("\n".join(texts))
+    return about_from_lines([t for el, t in lines(section)
+                             if heading is None or not _within(el, heading)])
+
+
+def about_from_lines(texts: list[str]) -> str | None:
+    """About text from its lines, up to the "Top skills" label that follows it."""
+    end = next((i for i, text in enumerate(texts) if sel.TOP_SKILLS_LABEL.match(text)), len(texts))
+    return clean_block("\n".join(texts[:end]))

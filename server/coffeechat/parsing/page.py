@@ -8,18 +8,16 @@ those are handed to BeautifulSoup.
 
 import html as htmlmod
 from dataclasses import dataclass, field
-from itertools import islice
 
 import lxml.html
 from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from coffeechat.parsing import selectors as sel
-from coffeechat.parsing.text import clean, fold
+from coffeechat.parsing.sections import details_list, heading_key, keyed_blocks
+from coffeechat.parsing.text import clean
 
-_NAMES = {fold(name): key for key, names in sel.SECTION_NAMES.items() for name in names}
 _PARSER = lxml.html.HTMLParser(encoding="utf-8")
-_CLASS_TOKENS = {token: key for key, tokens in sel.SECTION_CLASS_TOKENS.items() for token in tokens}
 
 
 @dataclass
@@ -118,31 +116,13 @@ def _read_head(page: Page, head: str) -> None:
             page.meta.setdefault(key, clean(attrs["content"]))
 
 
-def _heading_key(section: etree._Element) -> str | None:
-    """Which of our sections a <section> is, from its anchor id, class or heading words."""
-    own_id = sel.SECTION_IDS.get(section.get("id") or "")
-    if own_id:
-        return own_id
-    for anchor in section.xpath(sel.SECTION_ANCHOR_IDS):
-        if anchor in sel.SECTION_NAMES:
-            return anchor
-    for token in (section.get("class") or "").split():
-        if token in _CLASS_TOKENS:
-            return _CLASS_TOKENS[token]
-    for heading in islice(section.iter(*sel.SECTION_HEADINGS), 3):
-        text = fold("".join(heading.xpath(sel.HEADING_TEXT)))
-        if text:
-            return _NAMES.get(text)
-    return None
-
-
 def _cut_profile(page: Page, doc: etree._Element) -> None:
     """Find the top card and our sections with lxml; give BeautifulSoup only those."""
     mains = doc.xpath("//main")
     root = mains[0] if mains else doc
     keyed: dict[etree._Element, str] = {}
     for section in root.iter("section"):
-        key = _heading_key(section)
+        key = heading_key(section)
         if key:
             keyed[section] = key
     chosen: dict[str, etree._Element] = {}
@@ -153,8 +133,11 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
         if key in chosen or any(other in keyed for other in inner):
             continue
         chosen[key] = section
+    for section in root.iter("section"):
+        if section not in keyed:
+            keyed_blocks(section, chosen)
     if not chosen and page.kind == "profile-details":
-        chosen = _details_list(root)
+        chosen = details_list(root)
     parts = []
     topcard = _find_topcard(root, keyed) if page.kind == "profile" else None
     if topcard is not None:
@@ -187,15 +170,6 @@ def _cut_profile(page: Page, doc: etree._Element) -> None:
             page.topcard = inner
         else:
             page.sections[wrapper["data-cc-section"]] = inner
-
-
-def _details_list(root: etree._Element) -> dict[str, etree._Element]:
-    """A details list saved without its card or heading, keyed by its items' ids."""
-    for item in root.xpath(sel.DETAILS_LIST_ITEMS):
-        found = sel.DETAILS_LIST_SECTION.search(item.get("id") or "")
-        if found and item.getparent() is not None:
-            return {found.group(1).lower(): item.getparent()}
-    return {}
 
 
 def _slim(element: etree._Element, markers: set[str], *, keep_controls: bool) -> None:

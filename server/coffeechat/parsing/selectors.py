@@ -1,6 +1,6 @@
 """Every LinkedIn selector and text pattern the parser uses, grouped by page generation.
 
-Each entry names the generation it serves and the fixture under tests/fixtures/linkedin that
+Each entry names the generation it serves and the fixture under tests/fixtures/pages that
 proves it. Strategy modules import from here; no selector string lives anywhere else.
 """
 
@@ -21,6 +21,19 @@ JSON_LD_BLOCKS = re.compile(
 # (profile-2022-self.html, details-skills-2025.html); served pages escape them as &quot;.
 VOYAGER_PUBLIC_ID = "publicIdentifier"
 VOYAGER_ID_VALUE = re.compile(r'(?:"|&quot;)\s*:\s*(?:"|&quot;)([^&"]+)(?:"|&quot;)')
+# The profile's list entities, by the last part of their $type (2019–2025 "identity.profile"
+# and "dash.identity.profile" types; pages/profile/profile-2021-pt-accomplishments.html).
+VOYAGER_LIST_TYPES = {"Position": "experience", "Education": "education", "Skill": "skills",
+                      "Language": "languages"}
+# Proficiency codes and the words LinkedIn's English interface shows for them.
+VOYAGER_PROFICIENCY = {
+    "ELEMENTARY": "Elementary proficiency", "LIMITED_WORKING": "Limited working proficiency",
+    "PROFESSIONAL_WORKING": "Professional working proficiency",
+    "FULL_PROFESSIONAL": "Full professional proficiency",
+    "NATIVE_OR_BILINGUAL": "Native or bilingual proficiency",
+}
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                       "Nov", "Dec")
 # Relationship distances beyond the second degree.
 VOYAGER_FAR = re.compile(r"DISTANCE_3|OUT_OF_NETWORK")
 # Where the subject's cards live on every generation that has one (not 2018 body-only saves).
@@ -48,7 +61,8 @@ SECTION_HEADINGS = ("h1", "h2", "h3")
 HEADING_TEXT = ".//text()[not(ancestor::*[contains(@class, 'visually-hidden')])]"
 # Ember anchors name the card: <div id="experience" class="pv-profile-card-anchor">
 # (profile-2022-self.html, details pages 2021–2025).
-SECTION_ANCHOR_IDS = "./div[contains(@class, 'pv-profile-card-anchor')]/@id"
+# Any child <div>'s id counts, so the anchor still names the card when its class is hashed.
+SECTION_ANCHOR_IDS = "./div/@id"
 # The top card is the section holding the name: an h1 (2016–2025), an h2 inside the link to
 # the profile (profile-2026-first-degree.html), or else the contact-info link (2019–2020).
 TOPCARD_NAME = ".//h1"
@@ -97,6 +111,9 @@ SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "languages": ("languages", "language", "idiomas", "idioma", "langues", "langue",
                   "sprachen", "sprache", "języki", "język"),
 }
+# Headings that name a block inside a card of another name (the accomplishments card's
+# "Languages" / "Idiomas" block, 2017–2021; pages/profile/profile-2021-pt-accomplishments.html).
+BLOCK_HEADINGS = ("h3",)
 # Class tokens naming a card directly: 2018 (profile-2018-self.html) and public 2023
 # (public-2023.html).
 SECTION_CLASS_TOKENS: dict[str, tuple[str, ...]] = {
@@ -151,7 +168,7 @@ PENDING_CTA = re.compile(r"^\s*(pending|pendente|pendiente|en attente|ausstehend
                          r"|retirer l’invitation|einladung zurückziehen|wycofaj zaproszenie",
                          re.I)
 # The location sits just before the contact-info link in every logged-in top card since 2021.
-CONTACT_INFO = re.compile(r"^(contact info|informações de contato|información de contacto|"
+CONTACT_INFO = re.compile(r"^(?:see )?(contact info|informações de contato|información de contacto|"
                           r"datos de contacto|coordonnées|kontaktinfo(rmationen)?|"
                           r"dane kontaktowe|informacje kontaktowe)$", re.I)
 CONTACT_INFO_HREF = "contact-info"
@@ -161,6 +178,12 @@ CONTACT_INFO_HREF = "contact-info"
 # card of late 2024 has <a class="… artdeco-button …">Verify now</a> right after the name
 # (unseen real 2024 own-profile page; tests/fixtures/pages/profile-2024-self-verify-cta.html).
 TOPCARD_CONTROL_CLASSES = frozenset({"artdeco-button"})
+# Links from a top card to LinkedIn features, not to a member: calls to action (same page,
+# with its classes hashed in test_class_hashing.py).
+TOPCARD_FEATURE_LINK = re.compile(r"/(verify|premium|open-to|opportunities|mynetwork|"
+                                  r"messaging|services|creator-mode)\b")
+# Public cards show the place within this many lines after the headline.
+TOPCARD_LOCATION_LINES = 3
 # At most this many lines (pronouns, verification or premium labels) sit between a top card's
 # name and its "· 2nd" badge; further away, a badge belongs to something else.
 TOPCARD_NAME_ROW_LINES = 3
@@ -168,6 +191,9 @@ TOPCARD_NOISE = re.compile(
     r"^(\W*|\(?(he/him|she/her|they/them|he/they|she/they|ele/dele|ela/dela|él|ella|il/lui|"
     r"elle|er/ihm|sie/ihr)\)?|verified|premium|(linkedin )?top voice|"
     r"[\d,.]+\s*[KkMm]?\+?\s+\S+(\s+\S+)?)$", re.I)
+# Links around other people's faces in a top card: the mutual connections' search (a 32 px
+# face each; pages/profile/profile-2023-mutual-thumbnail.html).
+OTHER_PEOPLE_LINK = re.compile(r"/search/|connectionOf")
 # Member photos are served from these CDN paths since 2017 (all logged-in generations).
 PHOTO_PATH = re.compile(r"profile-(display|framed)photo|/mpr/|shrinknp_")
 
@@ -193,6 +219,14 @@ WORK_MODES = frozenset(s.casefold() for s in (
     "Stacjonarnie", "Zdalnie", "Hybrydowo", "Praca zdalna", "Praca hybrydowa",
 ))
 LINE_SEPARATOR = re.compile(r"\s+[·•]\s+")
+# What follows a company's main name: " - tagline", " | …", " (formerly …)".
+COMPANY_NAME_TAIL = re.compile(r"\s+[-–|]\s+|\s*\(")
+# Seats held beside a job: of several ongoing roles, these are not the current one unless
+# the headline names them (pages/profile/public-2016-several-ongoing.html). EN, PT, ES, FR,
+# DE, PL.
+NON_EMPLOYEE_TITLE = re.compile(
+    r"\b(board|advis[oe]r|advisory|trustee|mentor|investor|volunteer|ambassador|"
+    r"conselh|consejo|conseil|administrat|beirat|aufsichtsrat|rada|doradca)", re.I)
 # Lines under an entry that are labels of other data, not a location or a degree.
 LABELLED_LINE = re.compile(
     r"^(skills|competências|aptitudes|compétences|kenntnisse|umiejętności|"
@@ -265,6 +299,10 @@ PV_FIELD = ("pv-entity__fos",)
 PV_SCHOOL_DATES = ("pv-entity__dates",)
 PV_SKILL_NAME = ("pv-skill-category-entity__name",)
 PV_LANGUAGE = ("pv-accomplishments-block__summary-list-item",)
+# The expanded block lists each language with its proficiency (same proof).
+PV_LANGUAGE_ENTITY = ("pv-accomplishment-entity",)
+PV_LANGUAGE_NAME = ("pv-accomplishment-entity__title",)
+PV_PROFICIENCY = ("pv-accomplishment-entity__proficiency",)
 # 2019–2020 top cards dropped the pv-top-card-section__* names: the name is the first item of
 # the pv-top-card--list, and the generic top-card reading takes over from there.
 PV_TOPCARD_LIST = ("pv-top-card--list",)
@@ -278,6 +316,12 @@ PVS_MARKERS = frozenset({"pvs-list", "pvs-entity", "pvs-header__title", "pvs-lis
 # Entries: main-page cards use artdeco-list__item (profile-2022-self.html), /details/ pages
 # pvs-list__paged-list-item (details-skills-2025.html).
 PVS_ITEMS = ("artdeco-list__item", "pvs-list__paged-list-item")
+# Since 2024 the About card lists the member's top skills under its text, labelled on the
+# line before them: the About text ends at that label (EN, PT, ES, FR, DE, PL, IT;
+# pages/profile/profile-2026-pl-self-top-skills.html).
+TOP_SKILLS_LABEL = re.compile(
+    r"^(top skills|principais competências|aptitudes principales|principales compétences|"
+    r"top-kenntnisse|top kenntnisse|najważniejsze umiejętności|competenze principali)\b", re.I)
 # The About card's own text; since 2024 the card also lists "Top skills" below it.
 PVS_ABOUT_TEXT = ("inline-show-more-text", "inline-show-more-text--is-collapsed",
                   "inline-show-more-text--is-expanded", "pv-shared-text-with-see-more")
@@ -295,6 +339,7 @@ PUBLIC_SECTION_CONTENT = ("core-section-container__content",)
 PUBLIC_EXPERIENCE_ITEM = ("experience-item",)
 PUBLIC_GROUP_POSITION = ("experience-group-position",)
 PUBLIC_GROUP_COMPANY = ("experience-group-header__company",)
+PUBLIC_GROUP_DURATION = ("experience-group-header__duration",)  # the company's total ("4 years")
 # 2024 public pages name a role's title and company on inner spans instead
 # (span.experience-item__title / __subtitle; unseen real 2024 public experience section;
 # pages/public-2024-experience-meta-items.html).
@@ -315,6 +360,19 @@ PUBLIC_DEGREE_PARTS = ("education__item--degree-info",)
 
 # --- Profile pages: 2026 (hashed classes; structure, headings, componentkey, aria) ------------
 
+# Screen-reader labels and controls that pages with readable class names hide in
+# visually-hidden spans (2017–2020 "Company Name", "Dates Employed", "Edit position …" in
+# profile-2018-self.html; "Location" / "Industry" terms of public 2016 top cards), and lone
+# separators (public-2016.html's ","): when class names are hashed or stripped, the structure
+# reader must skip them by their words (test_class_hashing.py).
+SCREEN_READER_LINE = re.compile(
+    r"^(\W*|company name|title|dates employed|employment duration|location|industry|"
+    r"degree name|field of study|dates attended or expected graduation|grade|"
+    r"nome da empresa|cargo|datas de emprego|duração do emprego|localidade|nome do diploma|"
+    r"área de estudo|datas de estudos ou previsão de formatura|"
+    r"(edit|add new) (position|education|profile|skill|section)s?\b.*|edit profile|"
+    r"see (contact info|connections.*|more|less)|show (more|less)|"
+    r"\S+ has an? .*account)$", re.I)
 # Server-driven cards carry componentkey attributes (profile-2026-first-degree.html).
 SDUI_MARKERS = frozenset({"@componentkey"})
 # The name is the h2 inside the top card's link to the profile (profile-2026-first-degree.html).
@@ -451,8 +509,17 @@ COMPANY_TAGLINE = (
     # also carry JSON-LD take the tagline from its "slogan" first (company-public-jsonld).
     "h4.top-card-layout__second-subline",
 )
-COMPANY_TOPCARD_INDUSTRY = ".org-top-card-primary-content__industry"        # company-about-2018
-COMPANY_TOPCARD_HEADQUARTERS = ".org-top-card-primary-content__headquarter"  # company-about-2018
+# company-about-2018; 2017's org-top-card-module (pages/company/company-2017-overview-module).
+COMPANY_TOPCARD_INDUSTRY = (".org-top-card-primary-content__industry, .company-industries,"
+                            " .org-top-card-module__company-industries")
+COMPANY_TOPCARD_HEADQUARTERS = (".org-top-card-primary-content__headquarter,"
+                                " .org-top-card-module__location")
+# "51-200 employees" among the 2019–2025 top card's items (pages/company/company-2025-people-tab).
+COMPANY_SIZE = re.compile(r"^\d[\d,.]*\s*(?:[-–]\s*\d[\d,.]*|\+)\s+\S+$")
+# The top card's website button (same page), in the supported interface languages.
+COMPANY_VISIT_WEBSITE = re.compile(
+    r"^(visit website|visitar site|visitar sitio web|visitar el sitio web|voir le site web|"
+    r"visiter le site web|website besuchen|odwiedź witrynę|odwiedź stronę)\b", re.I)
 # 2019–2025 top card lists industry, location, followers, employees without naming them
 # (test_company.py: test_home_tab_falls_back_to_the_top_card).
 COMPANY_TOPCARD_INFO_ITEMS = ".org-top-card-summary-info-list__info-item"
@@ -580,6 +647,18 @@ CLASSIFY_LOGIN_WORDS = frozenset((
 CLASSIFY_LOGIN_FILLERS = frozenset((
     "linkedin or ou o oder lub et y e and to de do du na à a se się vous sie now "
     "again").split())
+# Error pages: LinkedIn's own 404 ("Page Not Found | LinkedIn", pageKey d_flagship3_404) and
+# what a proxy or a local server answers instead of the page (Python's "Error response");
+# the title's first part, or the first heading of an untitled page, is one of these phrases
+# (pages/refused/error-page-not-found.html, error-response.html). EN, PT, ES, FR, DE, PL.
+CLASSIFY_ERROR_TITLE = re.compile(
+    r"^(?:(?:http )?(?:error )?[45]\d\d(?:\s*[-:–]?\s*(?:(?:page )?not found|forbidden|"
+    r"internal server error|bad gateway|service unavailable|error))?|page not found|not found|error response|"
+    r"error|something went wrong|this page doesn[’']t exist|page unavailable|"
+    r"página não encontrada|página no encontrada|page introuvable|seite nicht gefunden|"
+    r"nie znaleziono strony|strona nie istnieje|erro|erreur|fehler|błąd)[.!]?$", re.I)
+CLASSIFY_ERROR_PAGE_KEY = re.compile(r"_(?:404|error)(?:_|$)")
+CLASSIFY_FIRST_HEADING = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.I | re.S)
 # Titles of other LinkedIn areas: "Feed | LinkedIn", "(3) Messaging | LinkedIn"… (feed-2024).
 CLASSIFY_OTHER_TITLES = [
     (re.compile(r"^(?:\(\d+\)\s*)?(?:feed|início|inicio|accueil|startseite|strona główna)\s*\|",

@@ -60,7 +60,7 @@ def lines(root: Tag) -> list[tuple[Tag, str]]:
                     parts.get(id(container), []).append("\n")
                 elif is_hidden(child):
                     continue
-                elif child.name in sel.INLINE_TAGS:
+                elif child.name in sel.INLINE_TAGS or "-" in child.name or _glued(child):
                     walk(child, container)
                 else:
                     walk(child, child)
@@ -72,6 +72,18 @@ def lines(root: Tag) -> list[tuple[Tag, str]]:
         if text:
             out.append((element, text))
     return out
+
+
+def _glued(tag: Tag) -> bool:
+    """Whether a text-only element sits inside a word ("<span>Automatizado</span>r"): what
+    other extensions' highlights look like (custom elements, with a hyphen in their name, are
+    inline too). LinkedIn glues its own lines only at a digit ("Present<span>2 months")."""
+    if tag.find(True) is not None:
+        return False
+    text = tag.get_text()
+    before, after = tag.previous_sibling, tag.next_sibling
+    return (isinstance(before, NavigableString) and before[-1:].isalpha() and text[:1].isalpha()) \
+        or (isinstance(after, NavigableString) and after[:1].isalpha() and text[-1:].isalpha())
 
 
 def text_of(tag: Tag | None) -> str | None:

@@ -7,6 +7,7 @@ connection counts, calls to action. Class names change every year; that order ha
 from bs4 import Tag
 
 from coffeechat.parsing import selectors as sel
+from coffeechat.parsing.entries import location_of
 from coffeechat.parsing.text import clean, lines
 
 
@@ -44,10 +45,18 @@ def connection_degree(card: Tag, texts: list[str]) -> str | None:
 
 
 def _is_control(element: Tag) -> bool:
-    """Whether a line is the label of a call to action styled as a button ("Verify now",
-    "Open to"): own-profile cards put such links between the name and the headline."""
-    return any(not sel.TOPCARD_CONTROL_CLASSES.isdisjoint(node.get("class") or ())
-               for node in (element, *element.parents) if node.name in ("a", "button"))
+    """Whether a line is the label of a call to action ("Verify now", "Open to"): own-profile
+    cards put such links between the name and the headline. They are styled as buttons, and
+    link to a LinkedIn feature rather than to a member (which is all that is left to see when
+    class names are hashed)."""
+    for node in (element, *element.parents):
+        if node.name == "button":
+            return True
+        if node.name == "a":
+            href = node.get("href") or ""
+            return not sel.TOPCARD_CONTROL_CLASSES.isdisjoint(node.get("class") or ()) or \
+                bool(sel.TOPCARD_FEATURE_LINK.search(href))
+    return False
 
 
 def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
@@ -81,13 +90,32 @@ def read_topcard(card: Tag, name_tag: Tag | None) -> dict:
             if before and before[-1] != out.get("headline"):
                 out["location"] = before[-1]
             break
+    else:
+        out["location"] = _location_without_contact_link([t for _, t in after], out.get("headline"))
     out["photo_url"] = photo_url(card)
     return out
 
 
+def _location_without_contact_link(texts: list[str], headline: str | None) -> str | None:
+    """Public cards have no contact-info link: the place is the first line after the headline
+    that reads like one (skipping labels such as a hidden "Location" term)."""
+    start = texts.index(headline) + 1 if headline in texts else 0
+    for text in texts[start:start + sel.TOPCARD_LOCATION_LINES]:
+        if sel.TOPCARD_NOISE.match(text) or sel.SCREEN_READER_LINE.match(text):
+            continue
+        return location_of(text)
+    return None
+
+
 def photo_url(card: Tag) -> str | None:
-    """The member photo: LinkedIn serves it from a profile-displayphoto/framedphoto path."""
+    """The member photo: LinkedIn serves it from a profile-displayphoto/framedphoto path.
+
+    Faces inside a link to a people search (the mutual connections) are other people's.
+    """
     for img in card.find_all("img"):
+        link = img.find_parent("a")
+        if link is not None and sel.OTHER_PEOPLE_LINK.search(link.get("href") or ""):
+            continue
         for attr in ("src", "data-delayed-url"):
             src = img.get(attr) or ""
             if src.startswith("http") and sel.PHOTO_PATH.search(src):
