@@ -29,9 +29,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     get_token(data_dir)
     security.install(app)
     errors.install(app)
-    from coffeechat.api import openapi, routes_captures, routes_prospects, routes_backup
+    from coffeechat.api import openapi, routes_captures, routes_prospects, routes_backup, routes_pairing, routes_drafts
     from coffeechat import dashboard
-    for module in (routes_captures, routes_prospects, routes_backup, openapi, dashboard):
+    for module in (routes_captures, routes_prospects, routes_backup, routes_pairing, routes_drafts, openapi, dashboard):
         app.register_blueprint(module.bp)
     return app
 

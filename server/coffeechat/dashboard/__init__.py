@@ -66,3 +66,4 @@ def unexpected(exc: Exception):
 
 
 from coffeechat.dashboard import views  # noqa: E402,F401  (registers the page routes on bp)
+from coffeechat.dashboard import views_pairing  # noqa: E402,F401  (the pairing approval page)
