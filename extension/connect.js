@@ -13,6 +13,17 @@ const ENDINGS = Object.freeze({
   none: 'No request is waiting. Click Connect to ask again.',
 });
 
+/** Put `text` into `el`, with the pairing code (if any) in a span that never breaks across lines. */
+export function showStatus(el, text, code = null) {
+  const at = code ? text.indexOf(code) : -1;
+  if (at < 0) {
+    el.textContent = text;
+    return;
+  }
+  const span = Object.assign(document.createElement('span'), { className: 'code', textContent: code });
+  el.replaceChildren(text.slice(0, at), span, text.slice(at + code.length));
+}
+
 /**
  * Wire `button`; `report(ok, text)` shows progress and the outcome, `onConnected(answer)`
  * runs once the token is stored.

@@ -6,14 +6,14 @@
 import { MSG, ask } from './messages.js';
 import { fixOn } from './api.js';
 import { loadSettings, saveSettings } from './settings.js';
-import { wireConnect } from './connect.js';
+import { showStatus, wireConnect } from './connect.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
-function report(id, ok, text) {
+function report(id, ok, text, code = null) {
   const el = $(id);
-  el.textContent = text;
+  showStatus(el, text, code);
   el.className = `status ${ok ? 'ok' : 'bad'}`;
   el.hidden = !text;
 }
@@ -39,6 +39,8 @@ async function testConnection() {
   if (result.saved) {
     await fillForm();
     report('connection', true, stateLine(result));
+  } else {
+    $('connection').hidden = true; // the line under the test says what is wrong now
   }
 }
 
@@ -49,7 +51,7 @@ async function saveForm() {
 
 async function main() {
   await fillForm();
-  wireConnect($('connect'), (ok, text) => report('connection', ok, text), () => fillForm());
+  wireConnect($('connect'), (ok, text, code) => report('connection', ok, text, code), () => fillForm());
   $('settings').addEventListener('submit', (event) => {
     event.preventDefault();
     saveForm().then(testConnection).catch((err) => report('result', false, err.message));

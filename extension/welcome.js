@@ -1,14 +1,14 @@
 /** The first-run page: is coffeechat running, connect this browser, save a first person. */
 import { MSG, ask } from './messages.js';
 import { fixOn } from './api.js';
-import { wireConnect } from './connect.js';
+import { showStatus, wireConnect } from './connect.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
-function report(id, ok, text) {
+function report(id, ok, text, code = null) {
   const el = $(id);
-  el.textContent = text;
+  showStatus(el, text, code);
   el.className = `status ${ok ? 'ok' : 'bad'}`;
   el.hidden = !text;
 }
@@ -20,6 +20,6 @@ async function check() {
   if (server.state === 'connected') report('connection', true, 'This browser is connected. You are ready to save people.');
 }
 
-wireConnect($('connect'), (ok, text) => report('connection', ok, text), () => check());
+wireConnect($('connect'), (ok, text, code) => report('connection', ok, text, code), () => check());
 $('check').addEventListener('click', () => check().catch((err) => report('server', false, err.message)));
 check().catch((err) => report('server', false, err.message));

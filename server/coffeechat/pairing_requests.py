@@ -37,6 +37,7 @@ class PairingRequest:
     created_at: str
     status: str = "pending"      # pending → approved | denied; expired is computed
     token: str | None = field(default=None, repr=False)
+    collected: bool = False      # the creator has read the final answer: it is not handed out again
 
     def public(self, now: float, ttl: int) -> dict[str, Any]:
         """What the approval page shows (never the poll id or the token)."""
@@ -119,7 +120,7 @@ class PairingRequests:
             now = self.clock()
             request = next((r for r in self._by_id.values()
                             if secrets.compare_digest(r.poll_id, poll_id or "")), None)
-            if request is None or request.origin != origin:
+            if request is None or request.collected or request.origin != origin:
                 raise PairingError("This pairing request does not exist. Click Connect again.",
                                    code="not_found", status=404)
             status = request.status_at(now, self.ttl)
@@ -129,5 +130,6 @@ class PairingRequests:
                 return answer
             if status == "approved":
                 answer["token"] = request.token
-            del self._by_id[request.id]
+            # Read once; the approval page can still say what became of the request.
+            request.collected, request.token = True, None
             return answer
