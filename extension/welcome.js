@@ -17,7 +17,7 @@ async function check() {
   const { server } = await ask(ext.runtime, MSG.STATUS);
   const running = server.state !== 'not-running';
   report('server', running, running ? `coffeechat is running at ${server.serverUrl}.` : fixOn('not-running', 'popup'));
-  if (server.state === 'connected') report('connection', true, 'This browser is connected. You are ready to save people.');
+  if (server.state === 'connected') report('connection', true, `Connected to coffeechat ${server.version || ''}. You are ready to save your first person.`.replace(/ +\./, '.'));
 }
 
 wireConnect($('connect'), (ok, text, code) => report('connection', ok, text, code), () => check());
