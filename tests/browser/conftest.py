@@ -156,6 +156,19 @@ def coffeechat_process(tmp_path):
 
 
 @pytest.fixture
+def start_coffeechat(tmp_path):
+    """Start more servers (on a given port, with extra environment); all are stopped afterwards."""
+    servers: list[CoffeechatServer] = []
+
+    def start(name: str = "more-data", **fields) -> CoffeechatServer:
+        servers.append(CoffeechatServer(tmp_path / name, **fields).start())
+        return servers[-1]
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
 def coffeechat_server(coffeechat_process):
     """The real coffeechat server, answering, on a free port with an empty data folder."""
     return coffeechat_process.wait_ready()

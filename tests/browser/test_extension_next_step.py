@@ -150,26 +150,12 @@ def _answers_ping(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_the_server_is_found_on_another_readme_port(playwright, chromium_path, linkedin_site, tmp_path):
-    from conftest import CoffeechatServer
+def test_the_server_is_found_on_another_readme_port(extension_browser, start_coffeechat):
     port = next((p for p in (5758, 5759) if not _answers_ping(p)), None)
     if _answers_ping(5757) or port is None:
         pytest.skip("ports 5757-5759 are in use on this machine")
-    server = CoffeechatServer(tmp_path / "data", port=port).start()
-    try:
-        from conftest import EXTENSION_DIR, launch_args
-        from extension_driver import ExtensionBrowser
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(chromium_path), headless=True,
-            args=launch_args(linkedin_site, f"--disable-extensions-except={EXTENSION_DIR}",
-                             f"--load-extension={EXTENSION_DIR}"))
-        try:
-            browser = ExtensionBrowser(context, linkedin_site)
-            options = browser.options()
-            expect(options.locator("#serverUrl")).to_have_value(server.url)
-            expect(options.locator("#connection")).to_contain_text("not connected to coffeechat yet")
-            assert browser.storage("serverUrl") == server.url
-        finally:
-            context.close()
-    finally:
-        server.stop()
+    server = start_coffeechat(port=port)
+    options = extension_browser.options()  # the extension still has its default, 5757
+    expect(options.locator("#serverUrl")).to_have_value(server.url)
+    expect(options.locator("#connection")).to_contain_text("not connected to coffeechat yet")
+    assert extension_browser.storage("serverUrl") == server.url

@@ -78,11 +78,8 @@ def test_a_request_from_another_origin_is_refused(unpaired, coffeechat_server):
 
 
 @pytest.fixture
-def short_lived_requests(tmp_path):
-    from conftest import CoffeechatServer
-    server = CoffeechatServer(tmp_path / "data", env={"COFFEECHAT_PAIRING_SECONDS": "2"}).start()
-    yield server
-    server.stop()
+def short_lived_requests(start_coffeechat):
+    return start_coffeechat(env={"COFFEECHAT_PAIRING_SECONDS": "2"})
 
 
 def test_an_expired_request_cannot_be_approved(short_lived_requests, extension_browser, artifacts_dir):
