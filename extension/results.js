@@ -3,6 +3,14 @@
  * unit-tested (`node --test`) like the rest of the logic.
  */
 
+/** A server message as a sentence people read: capital first letter, a full stop, no code quotes. */
+export function sentence(text) {
+  const clean = String(text || '').replace(/`/g, '').trim();
+  if (!clean) return null;
+  const first = clean.charAt(0).toUpperCase() + clean.slice(1);
+  return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** The company's name in a save answer (the parser calls it `company_name`). */
@@ -74,5 +82,5 @@ export function describeNotSaved(done) {
     return `Not saved: the offline queue is full (${why}). Start coffeechat so they can be sent, then save again.`;
   }
   if (done.outcome === 'unsupported') return done.page.why;
-  return done.error?.message || 'The save failed: try again, and restart coffeechat if it keeps failing.';
+  return sentence(done.error?.message) || 'The save failed: try again, and restart coffeechat if it keeps failing.';
 }

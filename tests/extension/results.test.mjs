@@ -40,7 +40,8 @@ test('describeNotSaved explains queued, full, unsupported and errors', () => {
   assert.match(describeNotSaved({ outcome: 'queue-full', queue: { waiting: 50, storageFull: false } }), /Not saved.*full.*50/);
   assert.match(describeNotSaved({ outcome: 'queue-full', queue: { waiting: 9, storageFull: true } }), /storage/);
   assert.equal(describeNotSaved({ outcome: 'unsupported', page: { why: 'Open a profile' } }), 'Open a profile');
-  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'the pairing token is wrong' } }), 'the pairing token is wrong');
+  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'saw a LinkedIn feed, not a profile' } }), 'Saw a LinkedIn feed, not a profile.');
+  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'run `coffeechat token`' } }), 'Run coffeechat token.');
 });
 
 test('queued saves say why they wait and what fixes it', () => {
