@@ -9,6 +9,11 @@ export const MSG = Object.freeze({
   SAVE_TAB: 'coffeechat/save-tab',
   FLUSH_QUEUE: 'coffeechat/flush-queue',
   TEST_CONNECTION: 'coffeechat/test-connection',
+  PAIR_START: 'coffeechat/pair-start',
+  PAIR_POLL: 'coffeechat/pair-poll',
+  DRAFT: 'coffeechat/draft',
+  KEEP_DRAFT: 'coffeechat/keep-draft',
+  MARK_SENT: 'coffeechat/mark-sent',
 });
 
 const KNOWN = new Set(Object.values(MSG));
@@ -62,7 +67,7 @@ export function asMessageListener(dispatch) {
 /** Send a message from a page to the worker; rejects with the worker's error. */
 export async function ask(runtime, type, payload = {}) {
   const answer = await runtime.sendMessage(message(type, payload));
-  if (!answer) throw new Error('the extension background did not answer; reload the extension');
+  if (!answer) throw new Error('The extension did not answer: reload it on the extensions page.');
   if (!answer.ok) {
     const err = new Error(answer.error.message);
     err.code = answer.error.code;

@@ -1,54 +1,71 @@
 /**
- * Options: where the server is and the pairing token. Settings are written to storage
- * here; the connection test goes through the service worker, the only code that calls
- * the server.
+ * Options: connect by approval (connect.js), or by hand with the server address and the
+ * pairing token. The connection test goes through the service worker, the only code that
+ * calls the server, and keeps what it tested when it works.
  */
 import { MSG, ask } from './messages.js';
+import { fixOn } from './api.js';
 import { loadSettings, saveSettings } from './settings.js';
+import { showStatus, wireConnect } from './connect.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 
-function report(ok, text) {
-  const el = $('result');
-  el.textContent = text;
-  el.className = ok ? 'ok' : 'bad';
-  el.hidden = false;
+function report(id, ok, text, code = null) {
+  const el = $(id);
+  showStatus(el, text, code);
+  el.className = `status ${ok ? 'ok' : 'bad'}`;
+  el.hidden = !text;
 }
 
-async function saveForm() {
-  const stored = await saveSettings(ext.storage.local, { serverUrl: $('serverUrl').value, token: $('token').value });
-  $('serverUrl').value = stored.serverUrl;
-  $('token').value = stored.token;
-  return stored;
+/** The sentence for a connection state, worded for this page (the Connect button is right here). */
+function stateLine(result) {
+  if (result.state === 'connected') return `Connected to coffeechat ${result.version || ''} at ${result.serverUrl}.`.replace(/ +/g, ' ');
+  // Another program on the port is worth saying; otherwise the fix says it all.
+  const seen = result.state === 'not-running' && /Another program/.test(result.detail || '') ? `${result.detail} ` : '';
+  return `${seen}${fixOn(result.state, 'options')}`;
 }
 
-async function testConnection() {
-  report(true, 'Testing…');
-  const result = await ask(ext.runtime, MSG.TEST_CONNECTION, { serverUrl: $('serverUrl').value, token: $('token').value });
-  if (result.state === 'connected') report(true, `Connected to coffeechat ${result.version || ''} at ${result.serverUrl}.`);
-  else {
-    // For token problems the fix says it all; otherwise the detail says what was seen.
-    const tokenProblem = result.state === 'wrong-token' || result.state === 'not-paired';
-    report(false, tokenProblem || !result.detail ? result.fix : `${result.detail}. ${result.fix}`);
-  }
-}
-
-async function main() {
+async function fillForm() {
   const settings = await loadSettings(ext.storage.local);
   $('serverUrl').value = settings.serverUrl;
   $('token').value = settings.token;
+}
 
+async function testConnection() {
+  report('result', true, 'Testing…');
+  const result = await ask(ext.runtime, MSG.TEST_CONNECTION, { serverUrl: $('serverUrl').value, token: $('token').value });
+  report('result', result.state === 'connected', stateLine(result));
+  if (result.saved) {
+    await fillForm();
+    report('connection', true, stateLine(result));
+  } else {
+    $('connection').hidden = true; // the line under the test says what is wrong now
+  }
+}
+
+async function saveForm() {
+  await saveSettings(ext.storage.local, { serverUrl: $('serverUrl').value, token: $('token').value });
+  await fillForm();
+}
+
+async function main() {
+  await fillForm();
+  wireConnect($('connect'), (ok, text, code) => report('connection', ok, text, code), () => fillForm());
   $('settings').addEventListener('submit', (event) => {
     event.preventDefault();
-    saveForm().then(testConnection).catch((err) => report(false, err.message));
+    saveForm().then(testConnection).catch((err) => report('result', false, err.message));
   });
-  $('test').addEventListener('click', () => testConnection().catch((err) => report(false, err.message)));
+  $('test').addEventListener('click', () => testConnection().catch((err) => report('result', false, err.message)));
   $('show-token').addEventListener('click', () => {
     const hidden = $('token').type === 'password';
     $('token').type = hidden ? 'text' : 'password';
     $('show-token').textContent = hidden ? 'Hide' : 'Show';
   });
+
+  const status = await ask(ext.runtime, MSG.STATUS);
+  report('connection', status.server.state === 'connected', stateLine(status.server));
+  await fillForm(); // the worker may have found the server on another port
 
   // Show the shortcut the user actually has (they may have changed it).
   const commands = await ext.commands.getAll();
@@ -56,4 +73,4 @@ async function main() {
   $('shortcut').textContent = shortcut || 'no shortcut set';
 }
 
-main().catch((err) => report(false, err.message));
+main().catch((err) => report('connection', false, err.message));

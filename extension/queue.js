@@ -69,7 +69,7 @@ export function summary(queue, limit = QUEUE_LIMIT) {
  * follow-ups due today; nothing otherwise.
  */
 export function badgeFor({ waiting = 0, due = 0 } = {}) {
-  if (waiting > 0) return { text: waiting > 99 ? '99+' : String(waiting), color: '#b45309', title: `${waiting} capture(s) waiting for coffeechat` };
-  if (due > 0) return { text: due > 99 ? '99+' : String(due), color: '#2563eb', title: `${due} follow-up(s) due today` };
+  if (waiting > 0) return { text: waiting > 99 ? '99+' : String(waiting), color: '#b45309', title: `${waiting} ${waiting === 1 ? 'capture' : 'captures'} waiting for coffeechat` };
+  if (due > 0) return { text: due > 99 ? '99+' : String(due), color: '#2563eb', title: `${due} ${due === 1 ? 'follow-up' : 'follow-ups'} due today` };
   return { text: '', color: '#2563eb', title: 'Save to coffeechat' };
 }

@@ -5,6 +5,14 @@
 
 import { KINDS } from './pages.js';
 
+/** A server message as a sentence people read: capital first letter, a full stop, no code quotes. */
+export function sentence(text) {
+  const clean = String(text || '').replace(/`/g, '').trim();
+  if (!clean) return null;
+  const first = clean.charAt(0).toUpperCase() + clean.slice(1);
+  return /[.!?]$/.test(first) ? first : `${first}.`;
+}
+
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 /** The company's name in a save answer (the parser calls it `company_name`). */
@@ -51,15 +59,30 @@ export function queueLine({ waiting, limit, full }) {
   return `${plural(waiting, 'capture', 'captures')} waiting for coffeechat`;
 }
 
+/** The line about queued captures the server refused for good (it read them and cannot use them). */
+export function rejectedLine(rejected) {
+  if (!rejected.length) return null;
+  const pages = rejected.map((r) => r.url).filter(Boolean).join(', ');
+  const what = rejected.length === 1 ? '1 page that waited' : `${rejected.length} pages that waited`;
+  return `coffeechat could not use ${what} to be saved${pages ? ` (${pages})` : ''}: open it again and save it once more.`;
+}
+
+const WAITING_BECAUSE = Object.freeze({
+  'not-running': 'coffeechat is not running, so this page is kept in the browser and sent once it runs',
+  'not-paired': 'This browser is not connected to coffeechat yet, so this page is kept here and sent once you connect',
+  'wrong-token': 'coffeechat no longer accepts this browser, so this page is kept here and sent once you connect again',
+});
+
 /** What the popup says when a save did not reach the server. */
 export function describeNotSaved(done) {
   if (done.outcome === 'queued') {
-    return `coffeechat is not running, so this page is kept and will be sent when it is (${done.queue.waiting} waiting).`;
+    const why = WAITING_BECAUSE[done.reason] || WAITING_BECAUSE['not-running'];
+    return `${why} (${done.queue.waiting} waiting).`;
   }
   if (done.outcome === 'queue-full') {
     const why = done.queue.storageFull ? 'the browser\'s storage for it is full' : `${done.queue.waiting} captures are waiting`;
     return `Not saved: the offline queue is full (${why}). Start coffeechat so they can be sent, then save again.`;
   }
   if (done.outcome === 'unsupported') return done.page.why;
-  return done.error?.message || 'The save failed.';
+  return sentence(done.error?.message) || 'The save failed: try again, and restart coffeechat if it keeps failing.';
 }

@@ -1,5 +1,6 @@
 """The `coffeechat` command: thin click commands over the library."""
 
+import errno
 import json
 import sys
 from contextlib import contextmanager
@@ -12,6 +13,9 @@ from coffeechat import __version__
 from coffeechat.config import load_config
 from coffeechat.errors import CoffeechatError
 from coffeechat.settings import BY_NAME, LOOPBACK
+
+# The ports the extension tries by itself when it looks for the server (README: The browser extension).
+DISCOVERY_PORTS = (5757, 5758, 5759)
 
 
 def _data_dir_option(f):
@@ -49,6 +53,48 @@ def main() -> None:
     """coffeechat: capture LinkedIn pages, draft outreach, keep track of informational interviews."""
 
 
+def _listen(host: str, port: int):
+    """Bind the server's socket before anything is printed, so the banner never claims a port it lacks."""
+    import socket
+
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a restart must not wait for TIME_WAIT
+    try:
+        sock.bind(address)
+        sock.listen(1024)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def _who_holds(host: str, port: int) -> str:
+    """Name what answers on a taken port: another coffeechat (by its ping) or some other program."""
+    import urllib.request
+
+    shown = "127.0.0.1" if host in LOOPBACK else host
+    try:
+        with urllib.request.urlopen(f"http://{shown}:{port}/api/v1/ping", timeout=2) as r:
+            if r.headers.get("X-Coffeechat-Version") and json.loads(r.read()).get("app") == "coffeechat":
+                return f"another coffeechat {r.headers['X-Coffeechat-Version']} is already running there"
+    except (OSError, ValueError):
+        pass
+    return "another program is using it"
+
+
+def _free_port_hint(host: str, taken: int) -> str:
+    """The --port flag to use: the first free port the extension looks for by itself, else any free one."""
+    for candidate in DISCOVERY_PORTS:
+        if candidate != taken:
+            try:
+                _listen(host, candidate).close()
+                return f"--port {candidate}"
+            except OSError:
+                continue
+    return "--port with a free port number"
+
+
 @main.command()
 @click.option("--port", type=int, help=BY_NAME["port"].help)
 @click.option("--host", help=BY_NAME["host"].help)
@@ -68,7 +114,16 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
                   "Add --allow-remote if you really mean it.")
         click.echo(f"WARNING: listening on {config['host']}: anyone who can reach this address and has the "
                    "pairing token can read and change your prospects.", err=True)
+    try:
+        sock = _listen(config["host"], config["port"])
+    except OSError as exc:
+        _fail(f"port {config['port']} is taken ({_who_holds(config['host'], config['port'])}); "
+              f"start this one with {_free_port_hint(config['host'], config['port'])}"
+              if exc.errno == errno.EADDRINUSE else
+              f"cannot listen on {config['host']}:{config['port']}: {exc.strerror or exc}")
     app = create_app({"port": config["port"], "host": config["host"], "data_dir": config["data_dir"]})
+    server = waitress.create_server(app, sockets=[sock], threads=config["threads"],
+                                    ident=f"coffeechat/{__version__}")
     shown_host = "127.0.0.1" if config["host"] in LOOPBACK else config["host"]
     url = f"http://{shown_host}:{config['port']}/"
     extension = Path(__file__).resolve().parents[2] / "extension"
@@ -79,15 +134,13 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
                "Load the extension: open chrome://extensions, turn on Developer mode, click "
                f"'Load unpacked' and pick {extension}\n"
                "(Firefox: about:debugging > This Firefox > Load Temporary Add-on > extension/manifest.json).\n"
-               "Then open the extension's options, paste the pairing token and click Test connection.\n"
+               "Then open the extension's options and click Connect to coffeechat (or paste the pairing token "
+               "and click Test connection).\n"
                "Press Ctrl+C to stop.", )
     try:
-        waitress.serve(app, host=config["host"], port=config["port"], threads=config["threads"],
-                       ident=f"coffeechat/{__version__}", _quiet=True)
-    except OSError as exc:
-        _fail(f"cannot listen on {config['host']}:{config['port']}: {exc.strerror or exc}. "
-              "Is coffeechat already running? Pick another port with --port.")
+        server.run()
     finally:
+        server.close()
         app.extensions["coffeechat_store"].close()
 
 

@@ -29,13 +29,15 @@ STAGES: tuple[str, ...] = (
 )
 
 # stage: the user's pipeline position; tags: free labels; notes: the user's own notes;
-# referred_by: id of the prospect who referred this one (or null).
+# referred_by: id of the prospect who referred this one (or null);
+# draft_edits: the user's edited text of a draft, by draft kind ({"connection_note": "Hi ..."}).
 USER_FIELDS: dict[str, object] = {
     "stage": "saved",
     "tags": [],
     "notes": "",
     "referred_by": None,
     "email": None,
+    "draft_edits": {},
 }
 
 LOG_TYPES: tuple[str, ...] = (

@@ -22,6 +22,7 @@ ACTIONS: dict[str, tuple[str, str | None]] = {
 # The forward path; declined and not_now sit outside it.
 PATH = STAGES[:STAGES.index("in_touch") + 1]
 MAX_TEXT = 4000
+MAX_SENT_TEXT = 8000  # the text the user sent (a LinkedIn message holds up to 8,000 characters)
 
 
 def implied_stage(current: str, action: str) -> str | None:
@@ -35,13 +36,13 @@ def implied_stage(current: str, action: str) -> str | None:
     return target if PATH.index(target) > PATH.index(current) else None
 
 
-def _text(data: dict[str, Any], key: str) -> str:
+def _text(data: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
     value = data.get(key) or ""
     if not isinstance(value, str):
         raise BadInput(f"{key} must be text")
     value = value.strip()
-    if len(value) > MAX_TEXT:
-        raise BadInput(f"{key} is too long (at most {MAX_TEXT} characters)")
+    if len(value) > limit:
+        raise BadInput(f"{key} is too long (at most {limit} characters)")
     return value
 
 
@@ -78,4 +79,6 @@ def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) ->
         raise BadInput("a note needs some text")
     if note := _text(data, "note"):
         entry["note"] = note
+    if text := _text(data, "text", MAX_SENT_TEXT):
+        entry["text"] = text
     return entry

@@ -25,6 +25,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("threads", 8, "Worker threads of the waitress server.", env="COFFEECHAT_THREADS"),
     Setting("compact_mb", 64, "Journal size in MB after which the store is compacted into a new snapshot.",
             env="COFFEECHAT_COMPACT_MB"),
+    Setting("pairing_seconds", 300, "How long a pairing request from the extension waits for your answer "
+            "on the dashboard, in seconds.", env="COFFEECHAT_PAIRING_SECONDS"),
 )
 
 # The names of this machine's loopback interface: the only addresses served without --allow-remote.

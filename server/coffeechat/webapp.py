@@ -8,6 +8,7 @@ from flask import Flask
 from coffeechat import api, dashboard
 from coffeechat.config import load_config
 from coffeechat.pairing import get_token
+from coffeechat.pairing_requests import TTL_SECONDS, PairingRequests
 from coffeechat.store import ProspectStore
 from coffeechat.web import errors, guards
 
@@ -26,6 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["coffeechat_store"] = store
+    app.extensions["coffeechat_pairing"] = PairingRequests(ttl=config.get("pairing_seconds") or TTL_SECONDS)
     get_token(data_dir)
     guards.install(app)
     errors.install(app)

@@ -56,6 +56,7 @@ class CoffeechatServer:
     data_dir: Path
     port: int = field(default_factory=free_port)
     process: subprocess.Popen | None = None
+    env: dict[str, str] = field(default_factory=dict)  # extra environment, e.g. a short pairing_seconds
 
     @property
     def url(self) -> str:
@@ -84,7 +85,7 @@ class CoffeechatServer:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             coffeechat_cli("serve", "--port", str(self.port), "--data-dir", str(self.data_dir)),
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env={**os.environ, **self.env})
         log.close()
         return self
 
@@ -152,6 +153,19 @@ def coffeechat_process(tmp_path):
     server = CoffeechatServer(tmp_path / "data").spawn()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def start_coffeechat(tmp_path):
+    """Start more servers (on a given port, with extra environment); all are stopped afterwards."""
+    servers: list[CoffeechatServer] = []
+
+    def start(name: str = "more-data", **fields) -> CoffeechatServer:
+        servers.append(CoffeechatServer(tmp_path / name, **fields).start())
+        return servers[-1]
+    yield start
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 and the saved LinkedIn pages served as if from https://www.linkedin.com."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -13,6 +14,14 @@ PROFILE_NAME = "Janice Jiang"
 SEARCH = "/search/results/people/?keywords=director%20in%20energy"
 # The named results of the saved search page; the rest are hidden as "LinkedIn Member".
 SEARCH_NAMES = {"Fatih Birol", "Philippe DAVID"}
+
+
+def wait_for(condition, timeout: float = 5.0) -> None:
+    """Wait until `condition()` holds (what the worker does in the background takes a moment)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def open_popup_on(browser, path):
@@ -27,6 +36,7 @@ def paired(coffeechat_process, extension_browser, coffeechat_server):
     # The order of the arguments lets the server boot while Chromium starts.
     options = extension_browser.pair(coffeechat_server.url, coffeechat_server.token)
     expect(options.locator("#result")).to_contain_text("Connected to coffeechat")
+    extension_browser.scan(options)
     options.close()
     return extension_browser
 
@@ -40,12 +50,13 @@ def test_save_from_popup_stores_prospect_and_shows_note(paired, coffeechat_serve
     save.click()
 
     expect(popup.locator("#result-title")).to_have_text(f"Saved {PROFILE_NAME}")
-    expect(popup.locator("#stage")).to_contain_text("Stage:")
+    expect(popup.locator("#stage")).to_have_text("Stage: Saved")
     note = popup.locator("#note").input_value()
     assert PROFILE_NAME.split()[0] in note
     length, limit = map(int, re.fullmatch(r"(\d+)/(\d+)", popup.locator("#note-count").inner_text()).groups())
     assert length == len(note) and 0 < length <= limit
     popup.screenshot(path=str(artifacts_dir / "popup-after-save.png"), full_page=True)
+    paired.scan(popup)
     popup.locator("#copy").click()
     expect(popup.locator("#copy")).to_have_text("Copied")
 
@@ -75,25 +86,44 @@ def test_search_page_saves_the_named_people(paired, coffeechat_server, artifacts
     expect(popup.locator("#result-title")).to_have_text(f"Saved {len(SEARCH_NAMES)} people")
     expect(popup.locator("#result-detail")).to_have_text(f"{len(SEARCH_NAMES)} new, 0 updated")
     expect(popup.locator("#people li")).to_have_count(len(SEARCH_NAMES))
-    for nothing_to_show in ("#stage", "#note-box", "#actions"):
+    for nothing_to_show in ("#stage", "#step", "#links", "#extras"):
         expect(popup.locator(nothing_to_show)).to_be_hidden()
     popup.screenshot(path=str(artifacts_dir / "popup-search-saved.png"), full_page=True)
+    paired.scan(popup)
     assert {p["full_name"] for p in coffeechat_server.prospects()} == SEARCH_NAMES
 
 
-def test_wrong_token_is_reported_and_nothing_is_stored(coffeechat_process, extension_browser, coffeechat_server,
-                                                       artifacts_dir):
+def test_a_wrong_token_is_said_once_and_the_save_waits_for_the_fix(coffeechat_process, extension_browser,
+                                                                   coffeechat_server, artifacts_dir):
     options = extension_browser.pair(coffeechat_server.url, "not-the-token")
-    expect(options.locator("#result")).to_contain_text("refused the token")
+    expect(options.locator("#result")).to_have_text(
+        "coffeechat does not accept this token: click Connect to coffeechat, or paste the token it printed.")
+    assert extension_browser.storage("token") in (None, ""), "a failed test keeps nothing"
     options.screenshot(path=str(artifacts_dir / "options-wrong-token.png"), full_page=True)
+    extension_browser.scan(options)
+    options.fill("#token", "not-the-token")
+    options.click("#save")  # Save keeps what was typed, right or wrong, and says what the test found
+    expect(options.locator("#result")).to_contain_text("does not accept this token")
+
     _, popup = open_popup_on(extension_browser, PROFILE)
-    expect(popup.locator("#server-state")).to_have_text("Wrong token")
-    expect(popup.locator("#server-fix")).to_contain_text("coffeechat token")
+    expect(popup.locator("#server-state")).to_have_text("Not connected")
+    expect(popup.locator("#server-fix")).to_have_text(
+        "coffeechat no longer accepts this browser: open Options and click Connect again.")
     popup.locator("#save").click()
-    expect(popup.locator("#error")).to_contain_text("token is wrong")
+    expect(popup.locator("#notice")).to_contain_text("sent once you connect again (1 waiting)")
     expect(popup.locator("#result")).to_be_hidden()
+    extension_browser.scan(popup)
     assert coffeechat_server.prospects() == []
-    assert extension_browser.storage("queue") in (None, []), "a refused token is not a reason to queue"
+    assert len(extension_browser.storage("queue")) == 1
+
+    options.fill("#token", coffeechat_server.token)
+    options.click("#test")
+    expect(options.locator("#result")).to_contain_text("Connected to coffeechat")
+    popup.reload()
+    expect(popup.locator("#server-state")).to_have_text("Connected")
+    wait_for(lambda: extension_browser.storage("queue") == [])
+    expect(popup.locator("#queue")).to_be_hidden()
+    assert [p["full_name"] for p in coffeechat_server.prospects()] == [PROFILE_NAME]
 
 
 def test_capture_waits_while_server_is_down_then_is_sent_once(paired, coffeechat_server, artifacts_dir):
@@ -107,6 +137,7 @@ def test_capture_waits_while_server_is_down_then_is_sent_once(paired, coffeechat
     assert paired.badge_text() == "1"
     assert len(paired.storage("queue")) == 1
     popup.screenshot(path=str(artifacts_dir / "popup-server-down.png"), full_page=True)
+    paired.scan(popup)
 
     coffeechat_server.start()  # same port, same data folder
     popup.reload()  # opening the popup sends what waited
@@ -148,6 +179,10 @@ def test_company_page_is_saved_and_other_pages_are_explained(paired, coffeechat_
     expect(popup.locator("#save")).to_have_text("Save this company")
     popup.locator("#save").click()
     expect(popup.locator("#result-title")).to_have_text("Saved Facebook")
+    paired.scan(popup)
+    with paired.context.expect_page() as dashboard:
+        popup.locator("#open-company").click()
+    assert dashboard.value.url == f"{coffeechat_server.url}/?company=Facebook"
 
     _, popup = open_popup_on(paired, "/feed/")
     expect(popup.locator("#page-info")).to_contain_text("Open a profile")

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkServer, createApi, FIXES, safeDashboardUrl, STATES } from '../../extension/api.js';
+import { candidateUrls, checkServer, createApi, DISCOVERY_PORTS, findServer, FIXES, fixOn, isDiscoveryUrl, safeDashboardUrl, STATES } from '../../extension/api.js';
 
 const SERVER = 'http://127.0.0.1:5757';
 const PING = { app: 'coffeechat', version: '0.1.0', api: 1 };
@@ -42,7 +42,7 @@ test('not running: nothing listens', async () => {
 test('not running: another program answers on the port', async () => {
   const result = await stateWith({ '/api/v1/ping': () => [200, { hello: 'world' }] });
   assert.equal(result.state, STATES.NOT_RUNNING);
-  assert.match(result.detail, /another program/);
+  assert.match(result.detail, /Another program/);
   assert.equal((await stateWith({ '/api/v1/ping': () => [404, undefined] })).state, STATES.NOT_RUNNING);
 });
 
@@ -116,4 +116,52 @@ test('safeDashboardUrl only follows links back to the local server', () => {
   assert.equal(safeDashboardUrl('https://evil.example/prospects/abc', SERVER), null);
   assert.equal(safeDashboardUrl('javascript:alert(1)', SERVER), null);
   assert.equal(safeDashboardUrl('http://127.0.0.1:9999/x', SERVER), null);
+});
+
+test('findServer takes the first port whose ping carries the identity header', async () => {
+  const answers = {
+    'http://127.0.0.1:5757': () => { throw new TypeError('Failed to fetch'); },
+    // Some other program on 5758: a 200 with the right body but without the header is not coffeechat.
+    'http://127.0.0.1:5758': () => new Response(JSON.stringify(PING), { status: 200 }),
+    'http://127.0.0.1:5759': () => new Response(JSON.stringify(PING), { status: 200, headers: { 'X-Coffeechat-Version': '0.1.0' } }),
+  };
+  const tried = [];
+  const makeApi = (serverUrl) => createApi({ serverUrl, token: '' }, async (url) => {
+    tried.push(url);
+    return answers[serverUrl]();
+  });
+  assert.equal(await findServer('http://127.0.0.1:5757', makeApi), 'http://127.0.0.1:5759');
+  assert.deepEqual(tried, DISCOVERY_PORTS.map((p) => `http://127.0.0.1:${p}/api/v1/ping`));
+  assert.equal(await findServer('http://127.0.0.1:5757', () => createApi({ serverUrl: SERVER }, async () => { throw new TypeError('x'); })), null);
+});
+
+test('only the README ports are looked at by themselves; a typed port is kept', () => {
+  assert.deepEqual(candidateUrls('http://127.0.0.1:6000'), ['http://127.0.0.1:6000', 'http://127.0.0.1:5757', 'http://127.0.0.1:5758', 'http://127.0.0.1:5759']);
+  assert.ok(isDiscoveryUrl('http://127.0.0.1:5758'));
+  assert.ok(!isDiscoveryUrl('http://127.0.0.1:6000'));
+});
+
+test('fixes are one sentence in plain words, worded for the page that shows them', () => {
+  for (const place of ['popup', 'options']) {
+    for (const state of Object.values(STATES)) {
+      const fix = fixOn(state, place);
+      assert.ok(!/[`]|\(s\)/.test(fix), fix);
+      assert.ok((fix.match(/\./g) || []).length <= 1, fix);
+    }
+  }
+  assert.match(fixOn(STATES.NOT_PAIRED, 'popup'), /open Options/);
+  assert.ok(!/Options/.test(fixOn(STATES.NOT_PAIRED, 'options')), 'the options page does not send you to itself');
+});
+
+test('pairing calls send no token and a JSON body', async () => {
+  const calls = [];
+  const api = createApi({ serverUrl: SERVER, token: 'old' }, fakeFetch({
+    '/api/v1/pairing/requests': () => [201, { code: 'ABC-234' }],
+    '/api/v1/pairing/requests/p%2Fq/answer': () => [200, { status: 'pending' }],
+  }, calls));
+  await api.requestPairing('Chrome on Linux');
+  await api.pairingAnswer('p/q');
+  assert.equal(calls[0].headers.Authorization, undefined);
+  assert.equal(calls[0].body, JSON.stringify({ browser: 'Chrome on Linux' }));
+  assert.equal(calls[1].url, `${SERVER}/api/v1/pairing/requests/p%2Fq/answer`);
 });

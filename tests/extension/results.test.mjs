@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeNotSaved, describeSave, noteCount, queueLine } from '../../extension/results.js';
+import { describeNotSaved, describeSave, noteCount, queueLine, rejectedLine } from '../../extension/results.js';
 
 const profile = (extra) => ({ kind: 'profile', prospect: { id: 'p1', full_name: 'Jane Doe', stage: 'prospect' }, created: false, changed: [], ...extra });
 
@@ -40,5 +40,14 @@ test('describeNotSaved explains queued, full, unsupported and errors', () => {
   assert.match(describeNotSaved({ outcome: 'queue-full', queue: { waiting: 50, storageFull: false } }), /Not saved.*full.*50/);
   assert.match(describeNotSaved({ outcome: 'queue-full', queue: { waiting: 9, storageFull: true } }), /storage/);
   assert.equal(describeNotSaved({ outcome: 'unsupported', page: { why: 'Open a profile' } }), 'Open a profile');
-  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'the pairing token is wrong' } }), 'the pairing token is wrong');
+  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'saw a LinkedIn feed, not a profile' } }), 'Saw a LinkedIn feed, not a profile.');
+  assert.equal(describeNotSaved({ outcome: 'error', error: { message: 'run `coffeechat token`' } }), 'Run coffeechat token.');
+});
+
+test('queued saves say why they wait and what fixes it', () => {
+  assert.match(describeNotSaved({ outcome: 'queued', reason: 'not-paired', queue: { waiting: 2 } }), /not connected.*once you connect \(2 waiting\)/);
+  assert.match(describeNotSaved({ outcome: 'queued', reason: 'wrong-token', queue: { waiting: 1 } }), /connect again/);
+  assert.equal(rejectedLine([]), null);
+  assert.match(rejectedLine([{ url: 'https://www.linkedin.com/in/x/', error: 'unrecognised_page' }]), /^coffeechat could not use 1 page that waited/);
+  assert.ok(!rejectedLine([{ url: 'u', error: 'internal' }]).includes('internal'), 'no error internals');
 });

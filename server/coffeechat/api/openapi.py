@@ -12,6 +12,7 @@ from flask import Blueprint
 from coffeechat import __version__
 from coffeechat.app.followups import DUE_FILTERS
 from coffeechat.model import STAGES
+from coffeechat.outreach.kinds import DRAFT_KINDS
 from coffeechat.store.query import MAX_LIMIT, SORTS
 
 bp = Blueprint("openapi", __name__, url_prefix="/api/v1")
@@ -78,7 +79,9 @@ PATHS: dict[str, dict[str, Any]] = {
         "Parse and store a captured LinkedIn page", status="2XX", body=_body({
             "type": "object", "required": ["url", "html"], "properties": {
                 "url": {"type": "string"}, "html": {"type": "string"}, "captured_at": {"type": "string"},
-                "idempotency_key": {"type": "string", "maxLength": 200}}}),
+                "idempotency_key": {"type": "string", "maxLength": 200},
+                "tags": {"type": "array", "items": {"type": "string"}}, "stage": {"type": "string", "enum": list(STAGES)},
+                "note": {"type": "string"}}}),
         params=({"name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string"}},))},
     "/api/v1/prospects": {"get": _op(
         "Filter, sort and page prospects", {
@@ -101,6 +104,10 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/prospects/{prospect_id}/drafts": {"get": _op(
         "Outreach drafts tailored to the prospect", params=(ID, _query("kind", {"type": "string"}),
                                                              _query("variant", {"type": "integer", "minimum": 0})))},
+    "/api/v1/prospects/{prospect_id}/drafts/{kind}": {"put": _op(
+        "Keep the user's edited text of one kind of draft (empty text forgets it)", PROSPECT, params=(
+            ID, {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": list(DRAFT_KINDS)}}),
+        body=_body({"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}))},
     "/api/v1/prospects/{prospect_id}/notes": {"get": _op("Research notes for a meeting", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/page": {"get": _op("JSON twin of the dashboard's prospect page", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/interactions": {"post": _op(
@@ -123,6 +130,16 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/export": {"get": _op(
         "Download every prospect", {}, params=(_query("format", {"type": "string", "enum": [
             "json", "csv", "vcard", "ics", "markdown"]}),), content=EXPORT_TYPES)},
+    "/api/v1/pairing/requests": {"post": _op(
+        "Ask to be paired; the user allows or denies it on the dashboard (extension origins only, no token)", {
+            "type": "object", "required": ["id", "poll_id", "code", "approve_url", "expires_in"]},
+        status="201", public=True, body=_body({"type": "object", "properties": {"browser": {"type": "string"}}}))},
+    "/api/v1/pairing/requests/{poll_id}/answer": {"post": _op(
+        "The answer to a pairing request: the token once when allowed (its creator only, no token)", {
+            "type": "object", "required": ["status"], "properties": {
+                "status": {"enum": ["pending", "approved", "denied", "expired"]}, "token": {"type": "string"}}},
+        public=True, params=({"name": "poll_id", "in": "path", "required": True, "schema": {"type": "string"}},),
+        body=_body(OBJECT, required=False))},
     "/api/v1/import": {"post": _op(
         "Restore a JSON export into an empty store", {
             "type": "object", "required": ["imported"], "properties": {"imported": {"type": "integer"}}},

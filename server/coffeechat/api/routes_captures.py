@@ -5,6 +5,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from coffeechat import __version__
+from coffeechat.app import next_step, save_options
 from coffeechat.app.advice import best_connection_note
 from coffeechat.app.captures import PROFILE_KINDS, save_capture
 from coffeechat.errors import BadInput
@@ -33,12 +34,16 @@ def create_capture():
     captured_at = data.get("captured_at")
     if captured_at is not None and not isinstance(captured_at, str):
         raise BadInput("captured_at must be an ISO-8601 date-time string")
+    options = save_options.read(data)  # checked before anything is stored
     result = save_capture(store(), html, url, captured_at, key)
     body: dict[str, Any] = {"kind": result.kind, "warnings": result.warnings, "duplicate": result.duplicate}
     if result.kind in PROFILE_KINDS and result.saved:
         prospect, created, changed = result.saved[0]
+        if options and not result.duplicate:
+            prospect = save_options.apply(store(), prospect["id"], options)
         body.update(prospect=prospect, created=created, changed=changed,
                     connection_note=best_connection_note(store(), prospect, now().date()),
+                    next_step=next_step.for_saved(store(), prospect, now().date()),
                     dashboard_url=f"{request.host_url}prospects/{prospect['id']}")
         return body, 201 if created else 200
     if result.kind == "search-results":

@@ -38,9 +38,13 @@ def plan(store: ProspectStore, today: date) -> dict[int, list[dict[str, Any]]]:
     return planner.plan(store.timelines(), today, rules(store))
 
 
-def of_prospect(store: ProspectStore, prospect_id: int, today: date) -> list[dict[str, Any]]:
-    """One prospect's open follow-ups, referral thanks included."""
-    return [dict(i) for i in plan(store, today).get(prospect_id, [])]
+def of_prospect(store: ProspectStore, prospect: dict[str, Any], today: date) -> list[dict[str, Any]]:
+    """One prospect's open follow-ups, referral thanks included, without planning everyone's."""
+    current = rules(store)
+    timelines = store.timelines_of(store.referred_by(prospect["id"]))
+    referred = [{**t, "id": pid} for pid, t in timelines.items()]
+    items = timeline.for_prospect(prospect, today, current) + timeline.referral_thanks(prospect, referred, today, current)
+    return sorted(items, key=timeline.sort_key)
 
 
 def due_filter(store: ProspectStore, due: str | None, today: date) -> set[int] | None:

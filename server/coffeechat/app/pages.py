@@ -93,7 +93,7 @@ def prospect_page(store: ProspectStore, prospect_id: int, now: datetime) -> dict
     referred = [summary(store.get(pid)) for pid in store.referred_by(prospect_id)]
     drafts, drafts_error = _safely(advice.drafts, store, prospect_id, today=today)
     notes, notes_error = _safely(advice.notes, store, prospect_id, today=today)
-    return {"prospect": p, "follow_ups": followups.of_prospect(store, prospect_id, today),
+    return {"prospect": p, "follow_ups": followups.of_prospect(store, p, today),
             "last_contact": timeline.last_contact(p.get("log") or ()), "referrer": referrer, "referred": referred,
             "drafts": (drafts or {}).get("drafts", []), "drafts_error": drafts_error,
             "notes": notes, "notes_error": notes_error}

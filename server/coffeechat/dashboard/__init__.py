@@ -17,4 +17,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-from coffeechat.dashboard import views  # noqa: E402,F401  (registers the page routes on bp)
+# The page routes register themselves on bp, so they are imported once bp exists.
+from coffeechat.dashboard import views, views_pairing  # noqa: E402,F401

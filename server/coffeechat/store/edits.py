@@ -1,5 +1,6 @@
 """Validation of the user's edits (PATCH) and log entries."""
 
+import re
 import secrets
 from typing import Any, Callable
 
@@ -7,6 +8,8 @@ from coffeechat.errors import BadInput
 from coffeechat.model import CAPTURED_FIELDS, LOG_TYPES, STAGES, USER_FIELDS
 
 _TEXT_FIELDS = {"full_name", "headline", "location", "about", "photo_url", "notes", "email"}
+_DRAFT_KIND = re.compile(r"^[a-z_]{1,40}$")
+MAX_DRAFT_EDIT = 8000
 
 
 def _check(field: str, value: Any, exists: Callable[[int], bool]) -> Any:
@@ -29,6 +32,12 @@ def _check(field: str, value: Any, exists: Callable[[int], bool]) -> Any:
     elif field == "connection_degree":
         if value not in (None, "1st", "2nd", "3rd+"):
             raise BadInput("connection_degree must be 1st, 2nd, 3rd+ or null")
+    elif field == "draft_edits":
+        if not isinstance(value, dict) or not all(
+                isinstance(k, str) and _DRAFT_KIND.match(k) and isinstance(v, str) and len(v) <= MAX_DRAFT_EDIT
+                for k, v in value.items()):
+            raise BadInput(f"draft_edits must map draft kinds to texts of at most {MAX_DRAFT_EDIT} characters")
+        return {k: v for k, v in value.items() if v.strip()}
     elif field in _TEXT_FIELDS:
         if value is not None and not isinstance(value, str):
             raise BadInput(f"{field} must be text")

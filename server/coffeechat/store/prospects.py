@@ -77,6 +77,11 @@ class ProspectStore:
         with self._lock:
             return {i: e.timeline for i, e in self.index.entries.items()}
 
+    def timelines_of(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The timelines (see timelines()) of some prospects."""
+        with self._lock:
+            return {i: self.index.entries[i].timeline for i in ids if i in self.index.entries}
+
     def referred_by(self, prospect_id: int) -> list[int]:
         """Ids of the prospects this one referred the user to."""
         with self._lock:

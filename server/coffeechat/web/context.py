@@ -4,6 +4,7 @@ from datetime import datetime
 
 from flask import current_app
 
+from coffeechat.pairing_requests import PairingRequests
 from coffeechat.store import ProspectStore
 
 
@@ -21,3 +22,8 @@ def now() -> datetime:
 def port() -> int:
     """The port this server listens on (exports link back to it)."""
     return current_app.config["COFFEECHAT"]["port"]
+
+
+def pairing_requests() -> PairingRequests:
+    """The extension pairing requests waiting for the user's answer (kept in the server's memory)."""
+    return current_app.extensions["coffeechat_pairing"]

@@ -15,7 +15,9 @@ from coffeechat.settings import LOOPBACK
 
 EXTENSION_ORIGINS = re.compile(r"^(chrome-extension|moz-extension)://[A-Za-z0-9._-]+$")
 # Public: they reveal nothing private (the OpenAPI document describes routes, never data).
-PUBLIC_API = {"/api/v1/ping", "/api/v1/openapi.json"}
+# The pairing routes hand out no data and answer only the extension's origin (api/routes_pairing.py).
+PUBLIC_API = {"/api/v1/ping", "/api/v1/openapi.json", "/api/v1/pairing/requests",
+              "/api/v1/pairing/requests/<poll_id>/answer"}
 PAIRING_HELP = ("pair the extension: run `coffeechat token` (or look at what `make run` printed) "
                 "and paste the token in the extension's options")
 
@@ -40,6 +42,8 @@ def check_host() -> None:
 
 def check_token() -> None:
     if not request.path.startswith("/api/") or request.path in PUBLIC_API or request.method == "OPTIONS":
+        return
+    if request.url_rule is not None and request.url_rule.rule in PUBLIC_API:
         return
     header = request.headers.get("Authorization", "")
     given = header[7:].strip() if header.lower().startswith("bearer ") else None
