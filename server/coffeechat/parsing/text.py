@@ -78,12 +78,13 @@ def _glued(tag: Tag) -> bool:
     """Whether a text-only element sits inside a word ("<span>Automatizado</span>r"): what
     other extensions' highlights look like (custom elements, with a hyphen in their name, are
     inline too). LinkedIn glues its own lines only at a digit ("Present<span>2 months")."""
-    if tag.find(True) is not None:
-        return False
-    text = tag.get_text()
     before, after = tag.previous_sibling, tag.next_sibling
-    return (isinstance(before, NavigableString) and before[-1:].isalpha() and text[:1].isalpha()) \
-        or (isinstance(after, NavigableString) and after[:1].isalpha() and text[-1:].isalpha())
+    letter_before = isinstance(before, NavigableString) and before[-1:].isalpha()
+    letter_after = isinstance(after, NavigableString) and after[:1].isalpha()
+    if not (letter_before or letter_after) or tag.find(True) is not None:
+        return False  # the common case, decided without reading the element's text
+    text = tag.get_text()
+    return (letter_before and text[:1].isalpha()) or (letter_after and text[-1:].isalpha())
 
 
 def text_of(tag: Tag | None) -> str | None:
