@@ -1,7 +1,27 @@
 """The one ISO-date helper: stamps in the log are ISO text, people live in local calendar days."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
+
+# Dates people may record: far enough back for an old contact, ten years ahead for a meeting.
+# Stored dates outside this range (older versions accepted any) are still read: arithmetic on them
+# goes through add_days, which stops at the calendar's ends instead of raising.
+EARLIEST = date(1950, 1, 1)
+YEARS_AHEAD = 10
+
+
+def latest(today: date | None = None) -> date:
+    """The last day a recorded date may fall on: ten years after today."""
+    today = today or date.today()
+    return add_days(today, 365 * YEARS_AHEAD + YEARS_AHEAD // 4)
+
+
+def add_days(day: date, days: int) -> date:
+    """``day`` plus ``days`` (negative goes back), stopping at the first or last day of the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def moment_of(stamp: Any) -> datetime | None:
