@@ -7,10 +7,12 @@ and the rest of the store opens. Opened read-only (export), the record is only l
 """
 
 import logging
+import zlib
 from datetime import datetime, timezone
 from typing import Any
 
 from coffeechat import schemas
+from coffeechat.errors import CorruptStore
 from coffeechat.store import snapshot
 from coffeechat.store.journal import JournalStorage
 
@@ -36,7 +38,7 @@ def examine(table: str, doc_id: str, stored: bytes) -> tuple[Any, str | None]:
         return _text(stored), "its id is not a number"
     try:
         doc = snapshot.decode(stored)
-    except Exception:  # a damaged document (not JSON) is set aside like a misshapen one
+    except CorruptStore:  # a damaged document (not JSON) is set aside like a misshapen one
         return _text(stored), "it is not valid JSON"
     return doc, problem(table, doc)
 
@@ -50,7 +52,7 @@ def check(table: str, raw: dict[str, bytes]) -> dict[str, tuple[Any, str]]:
 def _text(stored: bytes) -> dict[str, str]:
     try:
         return {"damaged": snapshot.unpack(stored).decode("utf-8", "replace")}
-    except Exception:
+    except zlib.error:
         return {"damaged": repr(stored[:1000])}
 
 
