@@ -10,7 +10,7 @@ import icalendar
 import vobject
 
 from coffeechat.errors import BadInput
-from coffeechat.timeline import next_meeting
+from coffeechat.timeline import moment_of, next_meeting
 
 CSV_COLUMNS = ("id", "full_name", "headline", "current_title", "current_company", "location", "stage", "tags",
                "email", "connection_degree", "profile_url", "notes", "created_at", "updated_at")
@@ -20,12 +20,26 @@ def to_json(backup: dict[str, Any]) -> str:
     return json.dumps(backup, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula; strangers write these fields.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: Any) -> Any:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading ' (the OWASP rule)."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
+def unneutralise(cell: str) -> str:
+    """The value a neutralised cell stood for (what the CSV import reads)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
 def _csv_row(p: dict[str, Any]) -> dict[str, Any]:
     current = p.get("current") or {}
     row = {c: p.get(c) for c in CSV_COLUMNS}
     row.update(current_title=current.get("title"), current_company=current.get("company"),
                tags="; ".join(p.get("tags") or []))
-    return {k: "" if v is None else v for k, v in row.items()}
+    return {k: "" if v is None else neutralise(v) for k, v in row.items()}
 
 
 def to_csv(prospects: list[dict[str, Any]]) -> str:
@@ -43,6 +57,8 @@ def parse_backup(text: str) -> dict[str, Any]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise BadInput("the file is nested too deeply to be a coffeechat JSON export") from None
     if not isinstance(data, dict):
         raise BadInput("this file is not a coffeechat JSON export")
     return data
@@ -90,6 +106,14 @@ def _agenda(notes: dict[str, Any] | None) -> tuple[str, int]:
     return "\n".join(lines), minutes
 
 
+def _plus_minutes(start: datetime, minutes: int) -> datetime:
+    """When a meeting ends; a meeting stored at the calendar's very end (an older version allowed it) ends there."""
+    try:
+        return start + timedelta(minutes=minutes)
+    except OverflowError:
+        return start
+
+
 def to_ics(prospects: list[dict[str, Any]], base_url: str,
            notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20) -> str:
     """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
@@ -100,14 +124,16 @@ def to_ics(prospects: list[dict[str, Any]], base_url: str,
         meeting = next_meeting(p.get("log") or ())
         if meeting is None:
             continue
-        start = datetime.fromisoformat(meeting["when"])
+        start = moment_of(meeting["when"])
+        if start is None:
+            continue
         link = f"{base_url}/prospects/{p['id']}"
         agenda, planned = _agenda(notes_for(p["id"]) if notes_for else None)
         event = icalendar.Event()
         event.add("uid", f"coffeechat-{p['id']}-{meeting.get('id', 'meeting')}@127.0.0.1")
         event.add("dtstamp", datetime.now().astimezone())
         event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=planned or minutes))
+        event.add("dtend", _plus_minutes(start, planned or minutes))
         event.add("summary", f"Informational interview: {p.get('full_name') or 'prospect'}")
         event.add("description", "\n\n".join(part for part in (agenda and f"Agenda\n{agenda}", link) if part))
         event.add("url", link)

@@ -5,6 +5,7 @@ from typing import Any
 
 from coffeechat.errors import BadInput
 from coffeechat.model import STAGES
+from coffeechat.timeline.days import EARLIEST, latest
 
 # action → (label for people, the stage it implies or None)
 ACTIONS: dict[str, tuple[str, str | None]] = {
@@ -46,15 +47,22 @@ def _text(data: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
-def meeting_time(value: Any) -> str:
-    """A meeting's date and time as ISO text (minutes precision); accepts the browser's datetime-local value."""
+def meeting_time(value: Any, key: str = "when") -> str:
+    """A date and time as ISO text (minutes precision), between 1950 and ten years ahead.
+
+    Accepts the browser's datetime-local value; ``key`` names the field in the error.
+    """
+    what = "the meeting's date and time (when)" if key == "when" else f"the date and time ({key})"
     if not isinstance(value, str) or not value.strip():
-        raise BadInput("a scheduled meeting needs its date and time (when), e.g. 2026-03-04T15:30")
+        raise BadInput(f"give {what}, e.g. 2026-03-04T15:30")
     try:
-        when = datetime.fromisoformat(value.strip())
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise BadInput(f"cannot read the meeting time {value!r}; use YYYY-MM-DDTHH:MM") from None
-    return when.isoformat(timespec="minutes")
+        raise BadInput(f"cannot read {what} {value!r}; use YYYY-MM-DDTHH:MM") from None
+    if not EARLIEST <= moment.date() <= latest():
+        raise BadInput(f"{key}: {moment.date().isoformat()} is out of range; give a date between "
+                       f"{EARLIEST.year} and {latest().isoformat()} (a typo in the year?)")
+    return moment.isoformat(timespec="minutes")
 
 
 def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) -> dict[str, Any]:
@@ -63,7 +71,7 @@ def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) ->
         raise BadInput(f"unknown interaction {action!r}; use one of: {', '.join(ACTIONS)}")
     entry: dict[str, Any] = {"type": action}
     if data.get("at"):
-        entry["at"] = meeting_time(data["at"])
+        entry["at"] = meeting_time(data["at"], "at")
     if action == "meeting_scheduled":
         entry["when"] = meeting_time(data.get("when"))
         if where := _text(data, "where"):

@@ -1,5 +1,7 @@
 """Listing, reading, editing and deleting prospects through the API."""
 
+from datetime import date
+
 import pytest
 
 from helpers import PROFILE_URLS, LocalClient, capture
@@ -46,7 +48,8 @@ def test_patch_validates_and_logs_stage_changes(client, four):
 def test_referral_link_and_delete_removes_everywhere(client, four, data_dir):
     a, b = four["profile-2022-self"], four["public-2023"]
     client.patch(f"/api/v1/prospects/{b}", json={"referred_by": a})
-    client.post(f"/api/v1/prospects/{a}/interactions", json={"action": "meeting_scheduled", "when": "2099-01-05T10:00:00+00:00"})
+    client.post(f"/api/v1/prospects/{a}/interactions",
+                json={"action": "meeting_scheduled", "when": f"{date.today().year + 2}-01-05T10:00:00+00:00"})
     formats = ("json", "csv", "vcard", "ics", "markdown")
     for fmt in formats:
         assert "Kireet" in client.get(f"/api/v1/export?format={fmt}").get_data(as_text=True), fmt

@@ -49,6 +49,6 @@ def test_edited_drafts_are_kept_per_kind(client):
         "draft_edits"] == {"message": "My message"}
     assert client.put(f"/api/v1/prospects/{pid}/drafts/poem", json={"text": "x"}).status_code == 400
     assert client.put(f"/api/v1/prospects/{pid}/drafts/message", json={"text": 3}).status_code == 400
-    assert client.patch(f"/api/v1/prospects/{pid}", json={"draft_edits": {"message": 1}}).status_code == 400
+    assert client.patch(f"/api/v1/prospects/{pid}", json={"draft_edits": {"message": 1}}).status_code == 422
     again = capture(client, "profile-2022-self").get_json()["prospect"]
     assert again["draft_edits"] == {"message": "My message"}, "a capture never overwrites the user's edits"

@@ -4,7 +4,6 @@ import json
 
 import pytest
 
-from coffeechat.errors import CorruptStore
 from coffeechat.store import ProspectStore, snapshot
 
 TRICKY = {"full_name": "Zoë \"Z\" O'Neil", "about": "line one\nline two\tand a tab \u2028 and }, too",
@@ -51,7 +50,7 @@ def test_other_layouts_are_read_whole_and_rewritten_in_lines_on_compaction(tmp_p
         reopened.close()
 
 
-def test_a_damaged_document_line_is_refused_and_left_untouched(tmp_path):
+def test_a_damaged_document_line_is_set_aside_and_the_rest_opens(tmp_path):
     store = ProspectStore(tmp_path)
     for i in range(3):
         _save(store, i)
@@ -59,9 +58,19 @@ def test_a_damaged_document_line_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "coffeechat.json"
     damaged = path.read_bytes().replace(b'"2":{', b'"2":{broken', 1)
     path.write_bytes(damaged)
-    with pytest.raises(CorruptStore):
-        ProspectStore(tmp_path)
-    assert path.read_bytes() == damaged
+    store = ProspectStore(tmp_path)
+    try:
+        assert store.count() == 2 and not store.find_by_id(2)
+        assert any("prospect 2" in w and "not valid JSON" in w for w in store.warnings), store.warnings
+    finally:
+        store.close()
+    store = ProspectStore(tmp_path)  # set aside for good, and kept: the damaged text is in the quarantine
+    try:
+        assert store.count() == 2 and not store.warnings
+        kept = store.db.table("quarantine").all()
+        assert [(q["table"], q["id"]) for q in kept] == [("prospects", "2")] and "broken" in kept[0]["record"]["damaged"]
+    finally:
+        store.close()
 
 
 def test_what_a_read_returns_can_be_changed_without_touching_the_store(tmp_path):

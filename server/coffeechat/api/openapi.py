@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from coffeechat import __version__
+from coffeechat import __version__, schemas
 from coffeechat.app.followups import DUE_FILTERS
 from coffeechat.model import STAGES
 from coffeechat.outreach.kinds import DRAFT_KINDS
@@ -58,15 +58,14 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
             "code": {"type": "string"}, "message": {"type": "string"}}}},
     },
-    "Prospect": {
-        "type": "object", "required": ["id", "key", "stage", "tags", "captures", "log"],
-        "properties": {
-            "id": {"type": "integer"}, "key": {"type": "string"}, "full_name": {"type": ["string", "null"]},
-            "headline": {"type": ["string", "null"]}, "stage": {"type": "string", "enum": list(STAGES)},
-            "tags": {"type": "array", "items": {"type": "string"}}, "notes": {"type": ["string", "null"]},
-            "referred_by": {"type": ["integer", "null"]}, "captures": {"type": "array"}, "log": {"type": "array"},
-        },
-    },
+    # The shapes the store checks every write against (coffeechat/schemas.py), as they are.
+    "Prospect": schemas.PROSPECT_OUT,
+    "ProspectChange": schemas.PROSPECT_CHANGE,
+    "Backup": schemas.BACKUP,
+    "Profile": schemas.PROFILE,
+    "Rules": schemas.RULES,
+    "Interaction": schemas.INTERACTION,
+    "Template": schemas.TEMPLATE_BODY,
 }
 
 PATHS: dict[str, dict[str, Any]] = {
@@ -96,7 +95,8 @@ PATHS: dict[str, dict[str, Any]] = {
                 _query("offset", {"type": "integer", "minimum": 0})))},
     "/api/v1/prospects/{prospect_id}": {
         "get": _op("One prospect with its capture history and log", PROSPECT, params=(ID,)),
-        "patch": _op("Change the user's fields or captured fields", PROSPECT, params=(ID,), body=_body(OBJECT)),
+        "patch": _op("Change the user's fields or captured fields", PROSPECT, params=(ID,),
+                     body=_body({"$ref": "#/components/schemas/ProspectChange"})),
         "delete": _op("Delete a prospect, its raw captures and links to it", {
             "type": "object", "required": ["deleted"], "properties": {"deleted": {"type": "integer"}}},
             params=(ID,)),
@@ -111,20 +111,19 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/prospects/{prospect_id}/notes": {"get": _op("Research notes for a meeting", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/page": {"get": _op("JSON twin of the dashboard's prospect page", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/interactions": {"post": _op(
-        "Record an interaction; moves the stage it implies", PROSPECT, status="201", params=(ID,), body=_body({
-            "type": "object", "required": ["action"], "properties": {"action": {"type": "string"}}}))},
+        "Record an interaction; moves the stage it implies", PROSPECT, status="201", params=(ID,),
+        body=_body({"$ref": "#/components/schemas/Interaction"}))},
     "/api/v1/me": {
         "get": _op("The user's own profile, used to tailor drafts"),
-        "put": _op("Replace the user's own profile", body=_body(OBJECT)),
+        "put": _op("Replace the user's own profile", body=_body({"$ref": "#/components/schemas/Profile"})),
     },
     "/api/v1/today": {"get": _op("JSON twin of the dashboard's Today page: follow-ups due")},
     "/api/v1/followups/today": {"get": _op("How many follow-ups are due today", {
         "type": "object", "required": ["due"], "properties": {"due": {"type": "integer"}}})},
     "/api/v1/settings": {"get": _op("JSON twin of the dashboard's settings page")},
-    "/api/v1/settings/rules": {"put": _op("Change the follow-up rules", body=_body(OBJECT))},
+    "/api/v1/settings/rules": {"put": _op("Change the follow-up rules", body=_body({"$ref": "#/components/schemas/Rules"}))},
     "/api/v1/templates/{name}": {
-        "put": _op("Override a draft template", params=(TEMPLATE,), body=_body({
-            "type": "object", "required": ["source"], "properties": {"source": {"type": "string"}}})),
+        "put": _op("Override a draft template", params=(TEMPLATE,), body=_body({"$ref": "#/components/schemas/Template"})),
         "delete": _op("Go back to the built-in template", params=(TEMPLATE,)),
     },
     "/api/v1/export": {"get": _op(
@@ -143,7 +142,7 @@ PATHS: dict[str, dict[str, Any]] = {
     "/api/v1/import": {"post": _op(
         "Restore a JSON export into an empty store", {
             "type": "object", "required": ["imported"], "properties": {"imported": {"type": "integer"}}},
-        status="201", body=_body(OBJECT))},
+        status="201", body=_body({"$ref": "#/components/schemas/Backup"}))},
 }
 
 

@@ -39,37 +39,55 @@ def _search_result_as_profile(result: dict[str, Any]) -> dict[str, Any]:
 
 def save_capture(store: ProspectStore, html: str, url: str, captured_at: str | None = None,
                  idempotency_key: str | None = None) -> CaptureResult:
-    """Parse the page and store what it says; a repeated idempotency key stores nothing new."""
-    if idempotency_key:
-        seen = store.seen_key(idempotency_key)
-        if seen:
-            prospects: list[tuple[dict[str, Any], bool, list[str]]] = [
-                (store.get(i), False, []) for i in seen["ids"] if store.find_by_id(i)]
-            return CaptureResult(seen["kind"], prospects, duplicate=True)
+    """Parse the page and store what it says; a repeated idempotency key stores nothing new.
+
+    The page is parsed outside the store's lock (it is the slow part); checking the key and
+    storing run under it, so requests sending one key at once store one capture.
+    """
+    if idempotency_key and (seen := _duplicate(store, idempotency_key)):
+        return seen
     parsed = parse_page(html, url)
     kind = parsed["kind"]
     result = CaptureResult(kind, warnings=list(parsed.get("warnings", [])))
+    key = None
     if kind in PROFILE_KINDS:
         key = prospect_key(parsed, url)
         if not key:
             raise ParseError("this profile page names no profile URL or member id, so it cannot be told apart "
                              "from others; save it from the person's LinkedIn address")
-        capture_id = store.save_page(html)
-        result.saved.append(store.save_capture(parsed, key, url, capture_id, captured_at))
-    elif kind == "search-results":
-        people = [r for r in parsed.get("results", []) if r.get("profile_url")]
-        if people:
-            capture_id = store.save_page(html)
-            for person in people:
-                as_profile = _search_result_as_profile(person)
-                key = prospect_key(as_profile, None)
-                if key:
-                    result.saved.append(store.save_capture(as_profile, key, url, capture_id, captured_at))
     elif kind == "company":
         result.company = {k: v for k, v in parsed.items() if k not in ("sources", "warnings")}
-    if idempotency_key:
-        store.remember_key(idempotency_key, kind, [p["id"] for p, _, _ in result.saved])
+    with store.atomically():
+        if idempotency_key and (seen := _duplicate(store, idempotency_key)):
+            return seen
+        if key:
+            capture_id = store.save_page(html)
+            result.saved.append(store.save_capture(parsed, key, url, capture_id, captured_at))
+        elif kind == "search-results":
+            _save_search(store, parsed, html, url, captured_at, result)
+        if idempotency_key:
+            store.remember_key(idempotency_key, kind, [p["id"] for p, _, _ in result.saved])
     return result
+
+
+def _duplicate(store: ProspectStore, idempotency_key: str) -> CaptureResult | None:
+    """What an earlier request with this key stored, as a duplicate result; None when the key is new."""
+    seen = store.seen_key(idempotency_key)
+    if not seen:
+        return None
+    prospects: list[tuple[dict[str, Any], bool, list[str]]] = [
+        (store.get(i), False, []) for i in seen["ids"] if store.find_by_id(i)]
+    return CaptureResult(seen["kind"], prospects, duplicate=True)
+
+
+def _save_search(store: ProspectStore, parsed: dict[str, Any], html: str, url: str, captured_at: str | None,
+                 result: CaptureResult) -> None:
+    found = [_search_result_as_profile(r) for r in parsed.get("results", []) if r.get("profile_url")]
+    people = [(p, k) for p in found if (k := prospect_key(p, None))]
+    if people:
+        capture_id = store.save_page(html)
+        for as_profile, key in people:
+            result.saved.append(store.save_capture(as_profile, key, url, capture_id, captured_at))
 
 
 def reparse_all(store: ProspectStore) -> dict[str, int]:

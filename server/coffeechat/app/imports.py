@@ -7,9 +7,10 @@ from typing import Any
 
 from coffeechat.app.captures import prospect_key
 from coffeechat.errors import BadInput
-from coffeechat.exporting import parse_backup
+from coffeechat.exporting import parse_backup, unneutralise
 from coffeechat.model import STAGES
 from coffeechat.parsing.urls import canonical_profile_url
+from coffeechat.schemas import check_backup
 from coffeechat.store import ProspectStore
 
 # CSV header → our field; our own CSV export's columns come first, then common spreadsheet/CRM names.
@@ -28,19 +29,21 @@ def _clean(row: dict[str | None, Any]) -> dict[str, str]:
     for header, value in row.items():
         field = COLUMNS.get((header or "").strip().lower())
         if field and isinstance(value, str) and value.strip():
-            out[field] = value.strip()
+            out[field] = unneutralise(value.strip())
     return out
 
 
 def preview_csv(text: str, store: ProspectStore) -> dict[str, Any]:
     """Each row as it would be imported (``new`` or ``update``) or the reason it cannot be."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    if not reader.fieldnames or not any((h or "").strip().lower() in COLUMNS for h in reader.fieldnames):
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise BadInput(f"cannot read the header row of the CSV ({exc})") from None
+    if not header or not any((h or "").strip().lower() in COLUMNS for h in header):
         raise BadInput("the CSV needs a header row naming its columns, e.g. full_name, company, profile_url")
     rows, seen = [], set()
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            raise BadInput(f"the CSV has more than {MAX_ROWS} rows; split it into smaller files")
+    for number, raw in _rows(reader):
         row, errors = _clean(raw), []
         if not row.get("full_name"):
             errors.append("no name (full_name column is empty)")
@@ -58,6 +61,18 @@ def preview_csv(text: str, store: ProspectStore) -> dict[str, Any]:
         rows.append({"line": number, "fields": row, "status": status, "errors": errors})
     return {"rows": rows, "ok": sum(r["status"] != "error" for r in rows),
             "errors": sum(r["status"] == "error" for r in rows)}
+
+
+def _rows(reader: csv.DictReader):
+    """(line number, row) of each data row; a row the csv module cannot read stops the preview with its line."""
+    number = 1
+    try:
+        for number, raw in enumerate(reader, start=2):
+            if number - 1 > MAX_ROWS:
+                raise BadInput(f"the CSV has more than {MAX_ROWS} rows; split it into smaller files")
+            yield number, raw
+    except csv.Error as exc:
+        raise BadInput(f"cannot read row {number + 1} of the CSV ({exc})") from None
 
 
 def _key(row: dict[str, str], store: ProspectStore) -> str:
@@ -106,6 +121,10 @@ def preview(kind: str, text: str, store: ProspectStore) -> dict[str, Any]:
             raise BadInput("this file is not a coffeechat JSON export")
         problem = (f"the data folder already holds {store.count()} prospects; a backup restores into an "
                    "empty data folder" if store.count() else None)
+        try:
+            check_backup(backup)
+        except BadInput as exc:
+            problem = problem or exc.message
         return {"kind": "json", "prospects": len(people), "problem": problem}
     if kind == "csv":
         return {"kind": "csv", **preview_csv(text, store)}

@@ -5,20 +5,39 @@ from typing import Any
 from coffeechat.errors import BadInput
 from coffeechat.pipeline import implied_stage, log_entry_for
 from coffeechat.store import ProspectStore
+from coffeechat.store.edits import apply_patch, log_entry
+from coffeechat.store.prospects import utcnow
 
 
 def record(store: ProspectStore, prospect_id: int, action: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
+    """Log an interaction, move the stage it implies, and link a referral; returns the prospect.
+
+    The stage is read and moved in the same store operation as the log entry, so two interactions
+    recorded at once (reply received, meeting held) both count: neither works from a stale stage.
+    """
     entry = log_entry_for(action, data, store.find_by_id)
     if action == "referral_given" and entry["prospect_id"] == prospect_id:
         raise BadInput("a prospect cannot refer you to themself")
-    prospect = store.add_log(prospect_id, entry)
-    stage = implied_stage(prospect.get("stage") or "saved", action)
-    if stage:
-        prospect = store.patch(prospect_id, {"stage": stage})
-    if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
-        store.patch(entry["prospect_id"], {"referred_by": prospect_id})
+
+    def log_and_move(doc: dict[str, Any]) -> None:
+        now = utcnow()
+        doc["log"].append(log_entry(entry, now))
+        stage = implied_stage(doc.get("stage") or "saved", action)
+        if stage:
+            apply_patch(doc, {"stage": stage}, now, store.find_by_id)
+
+    with store.atomically():  # the referral link is set in step with the entry that names it
+        prospect = store.update(prospect_id, log_and_move)
+        if action == "referral_given":
+            store.update(entry["prospect_id"], _link_referrer(prospect_id))
     return prospect
+
+
+def _link_referrer(referrer_id: int):
+    def link(doc: dict[str, Any]) -> None:
+        if doc.get("referred_by") is None:
+            doc["referred_by"] = referrer_id
+    return link
 
 
 def bulk_stage(store: ProspectStore, ids: list[int], stage: str) -> int:
@@ -29,11 +48,16 @@ def bulk_stage(store: ProspectStore, ids: list[int], stage: str) -> int:
 
 
 def bulk_tag(store: ProspectStore, ids: list[int], tag: str) -> int:
-    """Add one tag to every selected prospect; returns how many."""
-    if not tag.strip():
+    """Add one tag to every selected prospect; returns how many (each read and written as one store operation)."""
+    tag = tag.strip()
+    if not tag:
         raise BadInput("type the tag to add")
+
+    def add(doc: dict[str, Any]) -> None:
+        if tag not in doc.get("tags", []):
+            doc["tags"] = [*doc.get("tags", []), tag]
     for pid in ids:
-        store.patch(pid, {"tags": [*store.get(pid).get("tags", []), tag.strip()]})
+        store.update(pid, add)
     return len(ids)
 
 

@@ -24,7 +24,10 @@ def when(value: Any) -> str:
     except ValueError:
         return value
     if stamp.tzinfo:
-        stamp = stamp.astimezone()  # log times are stored in UTC; people read their local time
+        try:
+            stamp = stamp.astimezone()  # log times are stored in UTC; people read their local time
+        except (OverflowError, OSError, ValueError):  # the calendar's far ends have no local time: show it as stored
+            pass
     day = f"{stamp.day} {stamp:%b %Y}"
     return day if len(value) <= 10 else f"{day}, {stamp:%H:%M}"
 

@@ -1,46 +1,25 @@
-"""Validation of the user's edits (PATCH) and log entries."""
+"""The user's edits (PATCH) and log entries; the store checks the whole record against its schema before writing."""
 
-import re
 import secrets
 from typing import Any, Callable
 
 from coffeechat.errors import BadInput
 from coffeechat.model import CAPTURED_FIELDS, LOG_TYPES, STAGES, USER_FIELDS
 
-_TEXT_FIELDS = {"full_name", "headline", "location", "about", "photo_url", "notes", "email"}
-_DRAFT_KIND = re.compile(r"^[a-z_]{1,40}$")
-MAX_DRAFT_EDIT = 8000
-
 
 def _check(field: str, value: Any, exists: Callable[[int], bool]) -> Any:
-    if field == "stage":
-        if value not in STAGES:
-            raise BadInput(f"unknown stage {value!r}; stages are: {', '.join(STAGES)}")
-    elif field == "tags":
+    """What the prospect schema cannot say: tags are tidied, a referrer must exist. Types are checked on write."""
+    if field == "tags":
         if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
             raise BadInput("tags must be a list of non-empty strings")
         return list(dict.fromkeys(t.strip() for t in value))
-    elif field == "referred_by":
+    if field == "referred_by":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not exists(value)):
             raise BadInput(f"referred_by must be the id of another stored prospect, got {value!r}")
-    elif field == "current":
-        if value is not None and (not isinstance(value, dict) or set(value) - {"title", "company"}):
-            raise BadInput("current must be an object with title and company")
-    elif field in ("experience", "education", "languages", "skills"):
-        if not isinstance(value, list):
-            raise BadInput(f"{field} must be a list")
-    elif field == "connection_degree":
-        if value not in (None, "1st", "2nd", "3rd+"):
-            raise BadInput("connection_degree must be 1st, 2nd, 3rd+ or null")
-    elif field == "draft_edits":
-        if not isinstance(value, dict) or not all(
-                isinstance(k, str) and _DRAFT_KIND.match(k) and isinstance(v, str) and len(v) <= MAX_DRAFT_EDIT
-                for k, v in value.items()):
-            raise BadInput(f"draft_edits must map draft kinds to texts of at most {MAX_DRAFT_EDIT} characters")
-        return {k: v for k, v in value.items() if v.strip()}
-    elif field in _TEXT_FIELDS:
-        if value is not None and not isinstance(value, str):
-            raise BadInput(f"{field} must be text")
+    elif field == "stage" and value not in STAGES:
+        raise BadInput(f"unknown stage {value!r}; stages are: {', '.join(STAGES)}")
+    elif field == "draft_edits" and isinstance(value, dict):
+        return {k: v for k, v in value.items() if not isinstance(v, str) or v.strip()}  # an emptied edit is dropped
     return value
 
 

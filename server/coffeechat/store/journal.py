@@ -99,6 +99,17 @@ def _decode_record(line: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
+def _well_formed(record: dict) -> bool:
+    """Whether a record has the shape ``_change_record`` (or a whole-store write) gives it."""
+    if "snapshot" in record:
+        tables = record["snapshot"]
+        return isinstance(tables, dict) and all(
+            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in tables.values())
+    put, deleted = record.get("put", {}), record.get("del", [])
+    return (isinstance(record.get("t"), str) and isinstance(put, dict) and all(isinstance(d, dict) for d in put.values())
+            and isinstance(deleted, list) and all(isinstance(k, str) for k in deleted))
+
+
 class JournalStorage(Storage):
     """Snapshot + append-only journal; ``read`` returns the live in-memory tables."""
 
@@ -177,6 +188,10 @@ class JournalStorage(Storage):
                         "the write it held was never acknowledged")
                     log.warning(self.warnings[-1])
                     break
+                if not _well_formed(record):
+                    raise CorruptStore(
+                        f"{self.journal_path} line {number} is not a change coffeechat wrote (its checksum is right, "
+                        "its shape is not); it was left untouched. Restore from a backup.")
                 self._apply(record)
                 good_end += len(line)
         if good_end != self.journal_path.stat().st_size and not self.read_only:

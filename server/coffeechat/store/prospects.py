@@ -2,15 +2,17 @@
 
 import copy
 import threading
+from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tinydb.table import Document
 
+from coffeechat import schemas
 from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import USER_FIELDS
-from coffeechat.store import query
+from coffeechat.store import quarantine, query
 from coffeechat.store.edits import apply_patch, log_entry
 from coffeechat.store.merge import merge_capture
 from coffeechat.store.raw import CaptureFiles, new_capture_id
@@ -37,9 +39,23 @@ class ProspectStore:
         self._settings = self.db.table("settings", cache_size=0)
         self._keys = self.db.table("idempotency", cache_size=0)
         self.index = query.Index()
-        for doc_id, doc in self._prospects.documents().items():
-            self.index.add(int(doc_id), doc)
+        self._open_checked()
         self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
+
+    def _open_checked(self) -> None:
+        """Index every prospect; set aside (quarantine) records of any table that lack their stored shape."""
+        storage = self.db.storage
+        bad: dict[str, tuple[Any, str]] = {}
+        # One decode per prospect serves both the check and the index (50,000 of them on a big store).
+        for doc_id, stored in storage.table_dict("prospects").items():
+            doc, reason = quarantine.examine("prospects", doc_id, stored)
+            if reason:
+                bad[doc_id] = (doc, reason)
+            else:
+                self.index.add(int(doc_id), doc)
+        self.warnings += quarantine.set_aside(storage, "prospects", bad)
+        for table in ("settings", "idempotency"):
+            self.warnings += quarantine.set_aside(storage, table, quarantine.check(table, storage.table_dict(table)))
 
     def close(self) -> None:
         with self._lock:
@@ -118,11 +134,7 @@ class ProspectStore:
             doc["captures"].append({"id": capture_id, "at": captured_at or now, "url": url,
                                     "kind": parsed.get("kind"), "changed": changed})
             doc["updated_at"] = now
-            if created:
-                existing_id = self._prospects.insert(doc)
-            else:
-                self._prospects.update(_replace(doc), doc_ids=[existing_id])
-            self.index.add(existing_id, doc)
+            existing_id = self._write(None if created else existing_id, doc)
             return self.get(existing_id), created, changed
 
     def capture_html(self, capture_id: str) -> str:
@@ -137,31 +149,45 @@ class ProspectStore:
                 changed.update(merge_capture(doc, parsed))
             if changed:
                 doc["updated_at"] = utcnow()
-                self._prospects.update(_replace(doc), doc_ids=[prospect_id])
-                self.index.add(prospect_id, doc)
+                self._write(prospect_id, doc)
             return sorted(changed)
 
+    def _write(self, prospect_id: int | None, doc: dict[str, Any]) -> int:
+        """Check ``doc`` against the prospect schema, then journal it (a new prospect when no id); returns its id."""
+        schemas.check(schemas.PROSPECT, doc)
+        if prospect_id is None:
+            prospect_id = self._prospects.insert(doc)
+        else:
+            self._prospects.update(_replace(doc), doc_ids=[prospect_id])
+        self.index.add(prospect_id, doc)
+        return prospect_id
+
+    def atomically(self) -> AbstractContextManager:
+        """Hold the store's lock across several calls (check-then-write sequences such as idempotency keys)."""
+        return self._lock
+
     # --- the user's edits ------------------------------------------------------------------
-    def patch(self, prospect_id: int, fields: dict[str, Any]) -> dict[str, Any]:
-        """Change fields the user set; captured fields changed here are never overwritten later."""
+    def update(self, prospect_id: int, change: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
+        """Read, change, check and journal one prospect as one operation under the lock; returns it.
+
+        ``change`` edits the document in place and may raise BadInput: then nothing is written.
+        """
         with self._lock:
             doc = copy.deepcopy(dict(self._get_doc(prospect_id)))
-            apply_patch(doc, fields, utcnow(), self._exists)
+            change(doc)
+            doc["updated_at"] = utcnow()
             if doc.get("referred_by") == prospect_id:
                 raise BadInput("a prospect cannot be referred by themself")
-            self._prospects.update(_replace(doc), doc_ids=[prospect_id])
-            self.index.add(prospect_id, doc)
+            self._write(prospect_id, doc)
             return self.get(prospect_id)
+
+    def patch(self, prospect_id: int, fields: dict[str, Any]) -> dict[str, Any]:
+        """Change fields the user set; captured fields changed here are never overwritten later."""
+        return self.update(prospect_id, lambda doc: apply_patch(doc, fields, utcnow(), self._exists))
 
     def add_log(self, prospect_id: int, entry: dict[str, Any]) -> dict[str, Any]:
         """Append one interaction to the prospect's log."""
-        with self._lock:
-            doc = copy.deepcopy(dict(self._get_doc(prospect_id)))
-            doc["log"].append(log_entry(entry, utcnow()))
-            doc["updated_at"] = utcnow()
-            self._prospects.update(_replace(doc), doc_ids=[prospect_id])
-            self.index.add(prospect_id, doc)
-            return self.get(prospect_id)
+        return self.update(prospect_id, lambda doc: doc["log"].append(log_entry(entry, utcnow())))
 
     def delete(self, prospect_id: int) -> None:
         """Remove the prospect everywhere: record, raw captures, idempotency keys, referral links."""
@@ -198,6 +224,9 @@ class ProspectStore:
             return copy.deepcopy(doc["value"]) if doc else default
 
     def put_setting(self, name: str, value: Any) -> None:
+        reason = schemas.setting_problem(name, value)
+        if reason:
+            raise BadInput(f"{reason}; nothing was saved", code="invalid", status=422)
         with self._lock:
             doc_id = _setting_id(self._settings, name)
             if doc_id:
@@ -223,23 +252,25 @@ class ProspectStore:
             return {"app": "coffeechat", "format": 1, "prospects": self.all(), "settings": copy.deepcopy(settings)}
 
     def import_backup(self, backup: dict[str, Any]) -> int:
-        """Restore an export into this (empty) store, keeping ids; returns the number of prospects."""
-        if not isinstance(backup, dict) or backup.get("app") != "coffeechat" or not isinstance(backup.get("prospects"), list):
-            raise BadInput("this file is not a coffeechat JSON export")
+        """Restore an export into this (empty) store, keeping ids; returns the number of prospects.
+
+        All or nothing: every record is checked first, and the prospects are journaled as one change.
+        """
+        schemas.check_backup(backup)
+        docs = [Document({k: v for k, v in r.items() if k != "id"}, doc_id=r["id"]) for r in backup["prospects"]]
         with self._lock:
             if self.count():
                 raise BadInput(f"the data folder {self.data_dir} already holds {self.count()} prospects; "
                                "import restores a backup into an empty data folder")
-            for record in backup["prospects"]:
-                if not isinstance(record, dict) or not isinstance(record.get("id"), int) or not record.get("key"):
-                    raise BadInput("every prospect in the export needs an integer id and a key")
-            for record in backup["prospects"]:
-                doc = {k: v for k, v in record.items() if k != "id"}
-                self._prospects.insert(Document(doc, doc_id=record["id"]))
-                self.index.add(record["id"], doc)
+            # Settings first: a crash before the prospects leaves a store that is still empty of prospects,
+            # so the same import can simply run again.
             for name, value in (backup.get("settings") or {}).items():
                 self.put_setting(name, value)
-            return len(backup["prospects"])
+            if docs:
+                self._prospects.insert_multiple(docs)
+            for doc in docs:
+                self.index.add(doc.doc_id, doc)
+            return len(docs)
 
 
 def _replace(new: dict[str, Any]):

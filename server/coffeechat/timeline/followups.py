@@ -6,10 +6,10 @@ A follow-up is a dict: ``{"prospect_id", "rule", "draft_kind", "due", "overdue_o
 action, such as preparing or moving the prospect to ``not_now``).
 """
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Iterable
 
-from coffeechat.timeline.days import day_of
+from coffeechat.timeline.days import add_days, day_of
 from coffeechat.timeline.rules import DEFAULT_RULES
 
 OUTREACH = ("invitation_sent", "message_sent")
@@ -60,17 +60,17 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
     pid, stage, log = p.get("id"), p.get("stage") or "saved", list(p.get("log") or ())
     if stage in CLOSED:
         return []
-    grace = timedelta(days=rules["grace_days"])
+    grace = rules["grace_days"]
     out = []
     held = _last(log, ("meeting_held",))
     if held and not _after(log, held, ("thank_you_sent",)) and (since := day_of(held.get("at"))):
-        out.append(_item(pid, "thank_you", "thank_you", since, since + timedelta(days=rules["thank_you_due_days"]),
-                         since + timedelta(days=rules["thank_you_overdue_days"]), today,
+        out.append(_item(pid, "thank_you", "thank_you", since, add_days(since, rules["thank_you_due_days"]),
+                         add_days(since, rules["thank_you_overdue_days"]), today,
                          "Send a thank-you that mentions something you learned"))
     meeting = next_meeting(log)
     if meeting and (when := day_of(meeting["when"])) and when >= today:
-        prep = when - timedelta(days=rules["prep_days_before"])
-        item = _item(pid, "prep", None, day_of(meeting.get("at")) or today, prep, when + timedelta(days=1), today,
+        prep = add_days(when, -rules["prep_days_before"])
+        item = _item(pid, "prep", None, day_of(meeting.get("at")) or today, prep, add_days(when, 1), today,
                      "Read the research notes and the agenda before the meeting")
         item.update(when=meeting["when"], where=meeting.get("where"))
         out.append(item)
@@ -78,19 +78,19 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
     if stage == "contacted" and outreach and not _after(log, outreach, ANSWERS):
         nudge = _last(log, ("follow_up_sent",))
         if nudge and _after(log, outreach, ("follow_up_sent",)) and (since := day_of(nudge.get("at"))):
-            due = since + timedelta(days=rules["not_now_after_days"])
-            out.append(_item(pid, "suggest_not_now", None, since, due, due + grace, today,
+            due = add_days(since, rules["not_now_after_days"])
+            out.append(_item(pid, "suggest_not_now", None, since, due, add_days(due, grace), today,
                              "No answer to your follow-up either: let it rest (move to Not now)"))
         elif not _after(log, outreach, ("follow_up_sent",)) and (since := day_of(outreach.get("at"))):
-            due = since + timedelta(days=rules["follow_up_after_days"])
-            out.append(_item(pid, "follow_up", "follow_up", since, due, due + grace, today,
+            due = add_days(since, rules["follow_up_after_days"])
+            out.append(_item(pid, "follow_up", "follow_up", since, due, add_days(due, grace), today,
                              "No reply yet: send one polite follow-up"))
     if stage in ("thanked", "in_touch"):
         last = _last(log, ("thank_you_sent", "keep_in_touch_sent", "stage_changed"))
         since = day_of(last.get("at")) if last else day_of(p.get("updated_at"))
         if since:
-            due = since + timedelta(days=rules["keep_in_touch_days"])
-            out.append(_item(pid, "keep_in_touch", "keep_in_touch", since, due, due + grace, today,
+            due = add_days(since, rules["keep_in_touch_days"])
+            out.append(_item(pid, "keep_in_touch", "keep_in_touch", since, due, add_days(due, grace), today,
                              "Keep in touch: share an update"))
     return sorted(out, key=sort_key)
 
@@ -108,8 +108,8 @@ def referral_thanks(referrer: dict[str, Any], referred: Iterable[dict[str, Any]]
         if since is None or any(d >= since for d in thanked):
             continue
         item = _item(referrer.get("id"), "referral_thanks", "referral_thanks", since,
-                     since + timedelta(days=rules["referral_thanks_due_days"]),
-                     since + timedelta(days=rules["referral_thanks_due_days"] + rules["grace_days"]), today,
+                     add_days(since, rules["referral_thanks_due_days"]),
+                     add_days(since, rules["referral_thanks_due_days"] + rules["grace_days"]), today,
                      "Thank them for the introduction: you met the person they referred")
         item["referred_id"] = other.get("id")
         out.append(item)

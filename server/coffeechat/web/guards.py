@@ -67,6 +67,8 @@ def read_json_body() -> None:
         g.json = json.loads(raw or b"null")
     except (ValueError, UnicodeDecodeError):
         raise Refused("the request body is not valid JSON", code="bad_json", status=400) from None
+    except RecursionError:  # the parser gives up on bodies nested thousands deep
+        raise Refused("the request body is nested too deeply", code="bad_json", status=400) from None
 
 
 def _gunzip(raw: bytes, limit: int) -> bytes:
