@@ -215,9 +215,8 @@ def test_a_journal_record_of_the_wrong_shape_is_a_clear_error(tmp_path):
 
 
 def test_every_fixture_parse_fits_the_prospect_schema():
-    from fixture_pages import PAGES
-
     from coffeechat.model import CAPTURED_FIELDS
+    from fixture_pages import PAGES
     checked = 0
     for path in sorted(PAGES.glob("profile*/*.json")):
         if path.name.endswith(".expected.json"):
