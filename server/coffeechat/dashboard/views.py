@@ -1,8 +1,5 @@
 """The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
 
-import secrets
-from pathlib import Path
-
 from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 
 from coffeechat import pipeline
@@ -52,7 +49,7 @@ def bulk():
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
                                    next=request.form.get("next"))
-        interactions.delete_all(store(), ids)
+        store().delete_many(ids)  # one compaction for the whole selection
         flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
     else:
         raise BadInput("choose what to do with the selected prospects")
@@ -155,16 +152,15 @@ def download(fmt: str):
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def _pending_path() -> Path | None:
-    name = session.get(PENDING_IMPORT)
-    return store().data_dir / f"{PENDING_IMPORT}-{name}" if name else None
+def _pending_text() -> str | None:
+    return store().previews.read(session.get(PENDING_IMPORT))
 
 
 def _pending_preview():
-    path = _pending_path()
-    if not path or not path.exists():
+    text = _pending_text()
+    if text is None:
         return None
-    kind, _, text = path.read_text(encoding="utf-8").partition("\n")
+    kind, _, text = text.partition("\n")
     try:
         return imports.preview(kind, text, store())
     except BadInput as exc:
@@ -180,18 +176,15 @@ def import_file():
             raise BadInput("choose a file to import")
         kind, text = imports.kind_of(upload.filename), upload.read().decode("utf-8-sig", "replace")
         imports.preview(kind, text, store())  # refuse an unreadable file now, with its reason
-        session[PENDING_IMPORT] = secrets.token_hex(8)
-        _pending_path().write_text(f"{kind}\n{text}", encoding="utf-8")
+        store().previews.remove(session.get(PENDING_IMPORT))
+        session[PENDING_IMPORT] = store().previews.write(f"{kind}\n{text}")
         return redirect(url_for(".settings") + "#import", 303)
-    path = _pending_path()
-    session.pop(PENDING_IMPORT, None)
-    if step == "confirm" and path and path.exists():
-        kind, _, text = path.read_text(encoding="utf-8").partition("\n")
-        path.unlink()
+    pending, name = _pending_text(), session.pop(PENDING_IMPORT, None)
+    store().previews.remove(name)
+    if step == "confirm" and pending is not None:
+        kind, _, text = pending.partition("\n")
         done = imports.apply(kind, text, store())
         flash(f"Imported: {done['created']} new, {done['updated']} updated, {done['skipped']} rows skipped.", "ok")
-    elif path:
-        path.unlink(missing_ok=True)
     if step not in ("confirm", "cancel"):
         abort(400)
     return redirect(url_for(".settings") + "#import", 303)

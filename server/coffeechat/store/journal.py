@@ -18,19 +18,21 @@ to return a decoding view of it, and ``Storage.read()`` returns the live tables 
 ``MemoryStorage`` does) so reads copy nothing.
 """
 
-import fcntl
 import json
 import logging
 import os
 import threading
 import zlib
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tinydb.storages import Storage
 
 from coffeechat.errors import CorruptStore, StorageError
 from coffeechat.store import snapshot
+from coffeechat.store.locks import ReadLock, writer_lock
+from coffeechat.store.private import append_file, write_private
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +57,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
     tmp = path.with_name(path.name + ".tmp")
     try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        write_private(tmp, data)
         os.replace(tmp, path)
     except BaseException:
         # A refused write (disk full, read-only) must not leave half-written temp files behind.
@@ -99,6 +98,17 @@ def _decode_record(line: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
+def well_formed(record: dict) -> bool:
+    """True when a decoded record has the shape ``_apply`` reads (a checksum says nothing about that)."""
+    if "snapshot" in record:
+        tables = record["snapshot"]
+        return isinstance(tables, dict) and all(isinstance(t, dict) for t in tables.values())
+    put, deleted = record.get("put", {}), record.get("del", [])
+    return (isinstance(record.get("t"), str) and isinstance(put, dict)
+            and all(isinstance(k, str) and k.isdigit() and isinstance(v, dict) for k, v in put.items())
+            and isinstance(deleted, list) and all(isinstance(k, str) for k in deleted))
+
+
 class JournalStorage(Storage):
     """Snapshot + append-only journal; ``read`` returns the live in-memory tables."""
 
@@ -109,25 +119,25 @@ class JournalStorage(Storage):
         self.read_only = read_only
         self.warnings: list[str] = []
         self._lock = threading.RLock()
-        self._lockfile = None if read_only else self._take_writer_lock()
+        self.readers = ReadLock(self.snapshot_path.with_suffix(".readlock"))
+        self._lockfile = None if read_only else writer_lock(self.snapshot_path.with_suffix(".lock"))
         self._migrated = False
-        self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
-        self._journal_size = self._replay_journal()
-        self._journal = open(os.devnull if read_only else self.journal_path, "ab")
+        try:
+            # A reader in another process must not see a compaction half done (new snapshot, old journal).
+            with self.readers.shared() if read_only else nullcontext():
+                self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
+                self._journal_size = self._replay_journal()
+            self._journal = open(os.devnull, "ab") if read_only else append_file(self.journal_path)
+        except BaseException:
+            self._release_writer()
+            raise
         if self._migrated:
             self.compact()  # write the upgraded snapshot now; the old one stays in the backup
 
-    def _take_writer_lock(self):
-        # One writer per data folder: a second process appending to the journal would fork history.
-        lockfile = open(self.snapshot_path.with_suffix(".lock"), "a")
-        try:
-            fcntl.flock(lockfile, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            lockfile.close()
-            raise StorageError(
-                f"another coffeechat process (the server?) is using {self.snapshot_path.parent}; "
-                "stop it first, or do this through the running server") from None
-        return lockfile
+    def _release_writer(self) -> None:
+        if self._lockfile:
+            self._lockfile.close()
+            self._lockfile = None
 
     # --- opening ---------------------------------------------------------------------------
     def _load_snapshot(self) -> dict[str, dict[str, bytes]]:
@@ -166,12 +176,18 @@ class JournalStorage(Storage):
         with open(self.journal_path, "rb") as f:
             for number, line in enumerate(f, start=1):
                 record = _decode_record(line)
+                if record is not None and not well_formed(record):
+                    raise CorruptStore(
+                        f"{self.journal_path} holds a record of the wrong shape at line {number}; it was left "
+                        "untouched. `coffeechat doctor --salvage` rebuilds the store from every intact record.")
                 if record is None:
                     rest = f.read()
                     if rest.strip():
                         raise CorruptStore(
-                            f"{self.journal_path} is damaged at line {number} with records after it; "
-                            "it was left untouched. Restore from a backup.")
+                            f"{self.journal_path} is damaged at line {number} with records after it; it was left "
+                            "untouched. `coffeechat doctor --salvage` rebuilds the store from every intact record.")
+                    if self.read_only:
+                        break  # the writer is appending it right now: not acknowledged yet, not damage
                     self.warnings.append(
                         f"dropped a torn last record of {self.journal_path.name} (line {number}): "
                         "the write it held was never acknowledged")
@@ -213,9 +229,12 @@ class JournalStorage(Storage):
                 if self._journal_size and not self.read_only:
                     self.compact()
                 self._journal.close()
-            if self._lockfile:
-                self._lockfile.close()
-                self._lockfile = None
+            self._release_writer()
+
+    def snapshot_bytes(self) -> bytes:
+        """The current state as one snapshot file (what compaction would write)."""
+        with self._lock:
+            return snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, self._tables)
 
     # --- journaling ------------------------------------------------------------------------
     def table_dict(self, name: str) -> dict[str, bytes]:
@@ -263,13 +282,13 @@ class JournalStorage(Storage):
                 f.truncate(self._journal_size)
         except OSError:
             pass
-        self._journal = open(self.journal_path, "ab")
+        self._journal = append_file(self.journal_path)
 
-    def compact(self) -> None:
-        """Write a new snapshot (temp + fsync + rename), then empty the journal."""
-        with self._lock:
+    def compact(self, then: Callable[[], None] | None = None) -> None:
+        """Write a new snapshot (temp + fsync + rename), then empty the journal; ``then`` runs before readers may look again."""
+        with self._lock, self.readers.exclusive():
             try:
-                data = snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, self._tables)
+                data = self.snapshot_bytes()
                 atomic_write_bytes(self.snapshot_path, data)
                 self._journal.close()
                 with open(self.journal_path, "r+b") as f:
@@ -279,5 +298,7 @@ class JournalStorage(Storage):
                 raise StorageError(f"could not compact {self.snapshot_path}: {exc.strerror or exc}") from exc
             finally:
                 if self._journal.closed:
-                    self._journal = open(self.journal_path, "ab")
+                    self._journal = append_file(self.journal_path)
             self._journal_size = 0
+            if then:
+                then()

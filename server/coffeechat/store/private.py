@@ -1,0 +1,68 @@
+"""Owner-only files: the data folder is 0700 and everything in it 0600, whatever the umask or an older version left."""
+
+import os
+import stat
+from pathlib import Path
+
+FOLDER_MODE, FILE_MODE = 0o700, 0o600
+
+
+def open_private(path: Path, flags: int) -> int:
+    """``os.open`` creating the file 0600 from the start (never readable by others, even briefly)."""
+    fd = os.open(path, flags, FILE_MODE)
+    try:
+        if os.fstat(fd).st_mode & 0o077:
+            os.fchmod(fd, FILE_MODE)
+    except OSError:
+        pass
+    return fd
+
+
+def append_file(path: Path):
+    """A binary file opened for appending, created 0600."""
+    return os.fdopen(open_private(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT), "ab")
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new or truncated 0600 file and fsync it."""
+    with os.fdopen(open_private(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def secure_folder(folder: Path) -> str | None:
+    """Make ``folder`` 0700 and everything in it owner-only; one line saying so when it was looser, else None."""
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    loose: list[str] = []
+    for path in [folder, *folder.rglob("*")]:
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        if stat.S_ISLNK(st.st_mode):
+            continue  # chmod would follow the link out of the data folder
+        want = FOLDER_MODE if stat.S_ISDIR(st.st_mode) else FILE_MODE
+        if stat.S_IMODE(st.st_mode) & 0o077:
+            loose.append(f"{stat.S_IMODE(st.st_mode):04o}")
+            try:
+                os.chmod(path, want)
+            except OSError:
+                return f"{folder} can be read by other users and its permissions could not be tightened"
+    if not loose:
+        return None
+    return (f"{folder} was readable by other users ({len(loose)} item(s), e.g. mode {loose[0]}); "
+            "made it owner-only (folder 0700, files 0600)")
+
+
+def loose_items(folder: Path) -> list[str]:
+    """Paths under ``folder`` (itself included) that other users can read or change (for `coffeechat doctor`)."""
+    found = []
+    for path in [folder, *folder.rglob("*")]:
+        try:
+            st = path.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISLNK(st.st_mode) and stat.S_IMODE(st.st_mode) & 0o077:
+            found.append(f"{path} ({stat.S_IMODE(st.st_mode):04o})")
+    return found
