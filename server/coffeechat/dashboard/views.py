@@ -1,10 +1,12 @@
 """The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
 
-from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+import tempfile
+
+from flask import Response, abort, flash, redirect, render_template, request, send_file, session, url_for
 
 from coffeechat import pipeline
-from coffeechat.app import advice, exports, followups, imports, interactions, pages
-from coffeechat.dashboard import bp
+from coffeechat.app import advice, backup, exports, followups, imports, interactions, pages
+from coffeechat.dashboard import bp, guard
 from coffeechat.errors import BadInput
 from coffeechat.outreach.templates import reset_override, save_override
 from coffeechat.pairing import get_token, rotate_token
@@ -20,11 +22,16 @@ def _ids() -> list[int]:
         raise BadInput("the selection names a prospect that does not exist") from None
 
 
+def _local(target: str | None, default: str) -> str:
+    """``target`` when it is a path on this site, else ``default`` (never another host or a javascript: link)."""
+    target = target or ""
+    # Browsers read "//host" and "/\host" as another site.
+    return target if target.startswith("/") and target[1:2] not in ("/", "\\") else default
+
+
 def _back(default: str):
     # Return to the page the form was on (same site only: a path, never another host).
-    target = request.form.get("next") or ""
-    # Browsers read "//host" and "/\host" as another site.
-    return redirect(target if target.startswith("/") and target[1:2] not in ("/", "\\") else default, 303)
+    return redirect(_local(request.form.get("next"), default), 303)
 
 
 @bp.get("/")
@@ -48,7 +55,7 @@ def bulk():
     elif action == "delete":
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
-                                   next=request.form.get("next"))
+                                   next=_local(request.form.get("next"), url_for(".prospects")))
         store().delete_many(ids)  # one compaction for the whole selection
         flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
     else:
@@ -147,9 +154,20 @@ def new_token():
 
 
 @bp.get("/export/<fmt>")
+@guard.same_origin_only
 def download(fmt: str):
     content, mimetype, filename = exports.export(store(), fmt, port(), now())
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/settings/backup")
+@guard.same_origin_only
+def backup_archive():
+    archive = tempfile.TemporaryFile()  # outside the data folder, gone once sent
+    backup.write_archive(store(), archive)
+    archive.seek(0)
+    return send_file(archive, mimetype="application/x-tar", as_attachment=True,
+                     download_name=f"coffeechat-backup-{now():%Y-%m-%d}.tar")
 
 
 def _pending_text() -> str | None:

@@ -42,11 +42,11 @@ def secure_folder(folder: Path) -> str | None:
             continue
         if stat.S_ISLNK(st.st_mode):
             continue  # chmod would follow the link out of the data folder
-        want = FOLDER_MODE if stat.S_ISDIR(st.st_mode) else FILE_MODE
-        if stat.S_IMODE(st.st_mode) & 0o077:
-            loose.append(f"{stat.S_IMODE(st.st_mode):04o}")
+        mode = stat.S_IMODE(st.st_mode)
+        if mode & 0o077:
+            loose.append(f"{mode:04o}")
             try:
-                os.chmod(path, want)
+                os.chmod(path, mode & 0o700)  # others lose every right; the owner keeps theirs (a read-only folder stays so)
             except OSError:
                 return f"{folder} can be read by other users and its permissions could not be tightened"
     if not loose:
