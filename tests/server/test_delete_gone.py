@@ -195,3 +195,24 @@ def test_delete_on_a_real_server_then_sigterm_leaves_nothing(tmp_path):
     # SIGTERM closed the store like Ctrl+C: compacted, so the journal is empty and the snapshot holds the rest.
     assert (tmp_path / "coffeechat.journal").stat().st_size == 0
     assert KEPT_NOTE.encode() in (tmp_path / "coffeechat.json").read_bytes()
+
+
+def test_a_rewrite_that_copies_unchanged_documents_equals_a_full_one(data_dir):
+    from coffeechat.store import snapshot
+    store = ProspectStore(data_dir)
+    page = store.save_page("<html></html>")
+    for i in range(1, 31):
+        store.save_capture({"kind": "profile", "full_name": f"P{i}"}, f"https://www.linkedin.com/in/p{i}/", "u", page)
+    store.db.storage.compact()
+    for round_ in range(3):
+        store.patch(3 + round_, {"notes": f"changed {round_}"})
+        store.delete(10 + round_)
+        storage = store.db.storage
+        full = snapshot.dump({"app": "coffeechat", "schema": 1}, storage._tables)
+        assert storage._offsets and storage.snapshot_bytes() == full
+        assert storage.snapshot_path.read_bytes() == full  # the delete's own rewrite, copying unchanged documents
+    expected = store.export()
+    store.close()
+    store = ProspectStore(data_dir)
+    assert store.export() == expected and store.get(4)["notes"] == "changed 1"
+    store.close()

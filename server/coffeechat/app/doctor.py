@@ -5,8 +5,8 @@ from pathlib import Path
 
 from coffeechat.errors import CoffeechatError, CorruptStore
 from coffeechat.store import ProspectStore
-from coffeechat.store.prospects import DB_FILE
 from coffeechat.store.private import loose_items
+from coffeechat.store.prospects import DB_FILE
 from coffeechat.store.salvage import salvage
 
 

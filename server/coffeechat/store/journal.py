@@ -20,6 +20,7 @@ to return a decoding view of it, and ``Storage.read()`` returns the live tables 
 
 import json
 import logging
+import mmap
 import os
 import threading
 import zlib
@@ -122,6 +123,9 @@ class JournalStorage(Storage):
         self.readers = ReadLock(self.snapshot_path.with_suffix(".readlock"))
         self._lockfile = None if read_only else writer_lock(self.snapshot_path.with_suffix(".lock"))
         self._migrated = False
+        # Where each document sits in the snapshot file, and what changed since: compaction copies the rest.
+        self._offsets: snapshot.Offsets | None = {}
+        self._dirty: dict[str, set[str]] = {}
         try:
             # A reader in another process must not see a compaction half done (new snapshot, old journal).
             with self.readers.shared() if read_only else nullcontext():
@@ -145,7 +149,7 @@ class JournalStorage(Storage):
             return {}
         raw = self.snapshot_path.read_bytes()
         try:
-            data = snapshot.load(raw)
+            data = snapshot.load(raw, self._offsets)
         except ValueError:
             raise CorruptStore(
                 f"{self.snapshot_path} is not valid JSON; it was left untouched. "
@@ -167,6 +171,7 @@ class JournalStorage(Storage):
             backup = self.snapshot_path.with_name(f"{self.snapshot_path.name}.schema{data['schema']}.bak")
             atomic_write_bytes(backup, raw)
             self._migrated = True
+        self._offsets = None
         data["schema"] = SCHEMA_VERSION
 
     def _replay_journal(self) -> int:
@@ -205,7 +210,9 @@ class JournalStorage(Storage):
         if "snapshot" in record:
             self._tables = {name: {k: snapshot.encode(v) for k, v in docs.items()}
                             for name, docs in record["snapshot"].items()}
+            self._offsets = None
             return
+        self._dirty.setdefault(record["t"], set()).update(record.get("put", {}), record.get("del", []))
         table = self._tables.setdefault(record["t"], {})
         for doc_id, doc in record.get("put", {}).items():
             table[doc_id] = snapshot.encode(doc)
@@ -222,6 +229,7 @@ class JournalStorage(Storage):
             decoded = {name: {k: snapshot.decode(v) for k, v in docs.items()} for name, docs in data.items()}
             self._append(snapshot.dumps({"snapshot": decoded}))
             self._tables = data
+            self._offsets = None
 
     def close(self) -> None:
         with self._lock:
@@ -231,10 +239,28 @@ class JournalStorage(Storage):
                 self._journal.close()
             self._release_writer()
 
-    def snapshot_bytes(self) -> bytes:
+    def snapshot_bytes(self, offsets: snapshot.Offsets | None = None) -> bytes:
         """The current state as one snapshot file (what compaction would write)."""
         with self._lock:
-            return snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, self._tables)
+            header = {"app": "coffeechat", "schema": SCHEMA_VERSION}
+            if not self._offsets or not self.snapshot_path.exists():
+                return snapshot.dump(header, self._tables, offsets=offsets)
+            with open(self.snapshot_path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as old:
+                view = memoryview(old)
+                try:
+                    return snapshot.dump(header, self._tables, self._unchanged(view), offsets)
+                finally:
+                    view.release()
+
+    def _unchanged(self, old: memoryview) -> snapshot.Reuse:
+        known, dirty = self._offsets or {}, self._dirty
+
+        def reuse(table: str, doc_id: str):
+            at = known.get(table, {}).get(doc_id)
+            if at is None or doc_id in dirty.get(table, ()):
+                return None
+            return old[at >> 24:(at >> 24) + (at & 0xFFFFFF)]
+        return reuse
 
     # --- journaling ------------------------------------------------------------------------
     def table_dict(self, name: str) -> dict[str, bytes]:
@@ -247,6 +273,7 @@ class JournalStorage(Storage):
             return
         with self._lock:
             self._append(_change_record(table, put, deleted))
+            self._dirty.setdefault(table, set()).update(put, deleted)
             live = self.table_dict(table)
             live.update(put)
             for doc_id in deleted:
@@ -288,8 +315,10 @@ class JournalStorage(Storage):
         """Write a new snapshot (temp + fsync + rename), then empty the journal; ``then`` runs before readers may look again."""
         with self._lock, self.readers.exclusive():
             try:
-                data = self.snapshot_bytes()
+                offsets: snapshot.Offsets = {}
+                data = self.snapshot_bytes(offsets)
                 atomic_write_bytes(self.snapshot_path, data)
+                self._offsets, self._dirty = offsets, {}
                 self._journal.close()
                 with open(self.journal_path, "r+b") as f:
                     f.truncate(0)

@@ -10,9 +10,10 @@ FOLDER_MODE, FILE_MODE = 0o700, 0o600
 def open_private(path: Path, flags: int) -> int:
     """``os.open`` creating the file 0600 from the start (never readable by others, even briefly)."""
     fd = os.open(path, flags, FILE_MODE)
+    fchmod = getattr(os, "fchmod", None)  # not on Windows, where the mode bits mean little
     try:
-        if os.fstat(fd).st_mode & 0o077:
-            os.fchmod(fd, FILE_MODE)
+        if fchmod and os.fstat(fd).st_mode & 0o077:
+            fchmod(fd, FILE_MODE)  # a file that existed with looser bits (O_CREAT's mode applies to new files only)
     except OSError:
         pass
     return fd

@@ -14,8 +14,8 @@ from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import USER_FIELDS
 from coffeechat.store import query
 from coffeechat.store.edits import apply_patch, log_entry
-from coffeechat.store.merge import merge_capture
 from coffeechat.store.locks import ReadLock
+from coffeechat.store.merge import merge_capture
 from coffeechat.store.previews import Previews
 from coffeechat.store.private import secure_folder
 from coffeechat.store.raw import CaptureFiles, PageRefs
