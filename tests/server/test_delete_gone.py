@@ -86,6 +86,15 @@ def test_an_abandoned_import_preview_is_removed_by_a_delete_and_on_start(client,
     assert not list(data_dir.glob("pending-import-*"))
 
 
+def test_an_import_preview_left_alone_expires(app, data_dir):
+    store = app.extensions["coffeechat_store"]
+    name = store.previews.write("csv\nfull_name\nSomeone\n")
+    path = next(data_dir.glob("pending-import-*"))
+    old = time.time() - 16 * 60
+    os.utime(path, (old, old))
+    assert store.previews.read(name) is None and not path.exists()
+
+
 def test_a_shared_search_page_stays_until_its_last_person_is_deleted(client, data_dir, app):
     r = client.post("/api/v1/captures", json={"url": SEARCH_URL, "html": fixture_html("search-2022-fragment")})
     people = {p["full_name"]: p for p in r.get_json()["prospects"]}

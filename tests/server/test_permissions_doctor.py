@@ -56,12 +56,16 @@ def test_every_file_coffeechat_creates_is_0600_whatever_the_umask(tmp_path, clie
                                                   "html": "<html><head><title>x</title></head></html>"})
         assert r.status_code < 500
         client.put("/api/v1/templates/connection_note.explorer.1.j2", json={"source": "Hi {{ first_name }}"})
-        client.application.extensions["coffeechat_store"].previews.write("csv\nfull_name\nA\n")
+        store = client.application.extensions["coffeechat_store"]
+        store.previews.write("csv\nfull_name\nA\n")
+        store.save_page("<html>a page</html>")
+        store.db.storage.compact()  # writes the snapshot
     finally:
         os.umask(old)
     files = [p for p in data_dir.rglob("*") if p.is_file()]
     assert {p.name for p in files} >= {"token", "session_secret", "coffeechat.journal", "coffeechat.lock",
-                                       "connection_note.explorer.1.j2"}
+                                       "coffeechat.json", "connection_note.explorer.1.j2"}
+    assert any(p.name.endswith(".html.gz") for p in files) and any(p.name.startswith("pending-import-") for p in files)
     for path in files:
         assert _mode(path) == 0o600, path
     for path in [data_dir, *[p for p in data_dir.rglob("*") if p.is_dir()]]:
