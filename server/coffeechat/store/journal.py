@@ -33,41 +33,11 @@ from tinydb.storages import Storage
 from coffeechat.errors import CorruptStore, StorageError
 from coffeechat.store import snapshot
 from coffeechat.store.locks import ReadLock, writer_lock
-from coffeechat.store.private import append_file, write_private
+from coffeechat.store.private import append_file, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        write_private(tmp, data)
-        os.replace(tmp, path)
-    except BaseException:
-        # A refused write (disk full, read-only) must not leave half-written temp files behind.
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
 
 
 def _frame(body: bytes) -> bytes:

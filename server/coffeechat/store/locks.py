@@ -1,4 +1,4 @@
-"""File locks of a data folder (portalocker: flock on Linux and macOS, LockFileEx on Windows).
+"""File locks of a data folder: flock on Linux and macOS, portalocker (LockFileEx) on Windows.
 
 - ``<name>.lock``: held exclusively by the one process that writes (the server, or a CLI command
   that changes data) for as long as it has the store open;
@@ -14,10 +14,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-import portalocker
-
 from coffeechat.errors import StorageError
 from coffeechat.store.private import open_private
+
+if os.name == "posix":
+    import fcntl
+
+    SHARED, EXCLUSIVE, NOWAIT = fcntl.LOCK_SH, fcntl.LOCK_EX, fcntl.LOCK_NB
+    Busy = BlockingIOError  # what flock raises when another process holds the lock
+
+    def _lock(handle: IO[bytes], mode: int) -> None:
+        fcntl.flock(handle, mode)
+
+    def _unlock(handle: IO[bytes]) -> None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+else:  # Windows: the same shared/exclusive semantics through portalocker
+    import portalocker
+
+    SHARED, EXCLUSIVE, NOWAIT = portalocker.LOCK_SH, portalocker.LOCK_EX, portalocker.LOCK_NB
+    Busy = portalocker.exceptions.LockException  # type: ignore[misc,assignment]
+    _lock, _unlock = portalocker.lock, portalocker.unlock  # type: ignore[assignment]
 
 
 def _open(path: Path, create: bool) -> IO[bytes] | None:
@@ -38,8 +54,8 @@ def writer_lock(path: Path) -> IO[bytes]:
     except OSError as exc:
         raise StorageError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
     try:
-        portalocker.lock(lockfile, portalocker.LOCK_EX | portalocker.LOCK_NB)
-    except portalocker.exceptions.LockException:
+        _lock(lockfile, EXCLUSIVE | NOWAIT)
+    except (OSError, Busy):
         lockfile.close()
         raise StorageError(
             f"another coffeechat process (the server?) is using {path.parent}; "
@@ -56,13 +72,13 @@ class ReadLock:
     @contextmanager
     def shared(self) -> Iterator[None]:
         """Held while another process reads the snapshot and the journal."""
-        with self._held(portalocker.LOCK_SH, create=False):
+        with self._held(SHARED, create=False):
             yield
 
     @contextmanager
     def exclusive(self) -> Iterator[None]:
         """Held by the writer while it replaces the snapshot, empties the journal or removes pages."""
-        with self._held(portalocker.LOCK_EX, create=True):
+        with self._held(EXCLUSIVE, create=True):
             yield
 
     @contextmanager
@@ -72,10 +88,10 @@ class ReadLock:
             yield  # cannot lock in a folder nobody can write: nothing changes there
             return
         try:
-            portalocker.lock(handle, mode)
+            _lock(handle, mode)
             try:
                 yield
             finally:
-                portalocker.unlock(handle)
+                _unlock(handle)
         finally:
             handle.close()

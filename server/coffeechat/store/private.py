@@ -67,3 +67,33 @@ def loose_items(folder: Path) -> list[str]:
         if not stat.S_ISLNK(st.st_mode) and stat.S_IMODE(st.st_mode) & 0o077:
             found.append(f"{path} ({stat.S_IMODE(st.st_mode):04o})")
     return found
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        write_private(tmp, data)
+        os.replace(tmp, path)
+    except BaseException:
+        # A refused write (disk full, read-only) must not leave half-written temp files behind.
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(path.parent)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.errors import NotFound, StorageError
-from coffeechat.store.journal import atomic_write_bytes
+from coffeechat.store.private import atomic_write_bytes
 
 SUFFIX = ".html.gz"
 _ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]{0,127}$")

@@ -4,8 +4,8 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from coffeechat.store.journal import JournalStorage, _decode_record, fsync_dir, well_formed
-from coffeechat.store.private import append_file
+from coffeechat.store.journal import JournalStorage, _decode_record, well_formed
+from coffeechat.store.private import append_file, fsync_dir
 
 
 class _Salvaging(JournalStorage):
