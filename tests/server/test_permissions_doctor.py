@@ -103,6 +103,7 @@ def test_damage_in_the_middle_of_the_journal_is_salvaged(tmp_path, runner):
     r = runner.invoke(main, ["doctor", "--salvage", "--data-dir", str(tmp_path)])
     assert "salvaged 9 intact records, dropped 1 damaged" in r.output and "store opens: 9 prospects" in r.output
     assert "orphaned" in r.output  # the page of the lost save stays, for the user to look at
+    assert "kept for recovery" in r.output
     aside = list(tmp_path.glob("coffeechat.journal.damaged-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == b"".join(lines)
     store = ProspectStore(tmp_path)

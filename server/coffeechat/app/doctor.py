@@ -58,6 +58,9 @@ def check(data_dir: Path) -> Findings:
             found.problems.append(f"{len(referenced - stored)} page(s) that prospects point at are missing, "
                                   f"e.g. {sorted(referenced - stored)[0]}; reparse skips them")
         found.notes.append(f"{len(stored)} saved page(s)")
+        for kept in sorted([*data_dir.glob("*.bak"), *data_dir.glob("*.damaged-*")]):
+            found.notes.append(f"{kept.name} is kept for recovery and may still hold people you deleted; "
+                               "remove it once you no longer need it")
         quarantined = _quarantined(store)
         if quarantined:
             found.problems.append(f"{len(quarantined)} record(s) were set aside (quarantined): " + "; ".join(quarantined[:5]))

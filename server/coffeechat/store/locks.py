@@ -9,6 +9,7 @@
 """
 
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import IO
 from coffeechat.errors import StorageError
 from coffeechat.store.private import open_private
 
-if os.name == "posix":
+if sys.platform != "win32":
     import fcntl
 
     SHARED, EXCLUSIVE, NOWAIT = fcntl.LOCK_SH, fcntl.LOCK_EX, fcntl.LOCK_NB
