@@ -105,7 +105,7 @@ def _checked_members(archive: Path) -> dict[str, Any]:
                     raise BadInput(f"{archive} holds {member.name!r}, which no coffeechat backup has")
                 digest = hashlib.sha256()
                 with tar.extractfile(member) as f:  # type: ignore[union-attr]
-                    for block in iter(lambda f=f: f.read(1 << 20), b""):
+                    while block := f.read(1 << 20):
                         digest.update(block)
                 seen[member.name] = digest.hexdigest()
     except (tarfile.TarError, EOFError, ValueError, OSError) as exc:
