@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from bench import capture_bench, data, parse_bench
+from bench import capture_bench, data, delete_bench, parse_bench
 from bench.naive import write_naive_db
 from tests import fixture_pages
 
@@ -74,6 +74,8 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         naive_db = work / "naive.json"
         write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
         naive = capture_bench.measure_naive(naive_db, naive_reps)
+        log(f"deleting prospects from the {LARGE} store (each delete rewrites the store: nothing of the person stays)")
+        deleted = delete_bench.measure_delete(large, 3 if quick else 7)
     log(f"parsing {capture_bench.PAGE} alone (the parse share of a capture)")
     page_html = fixture_pages.page_html(capture_bench.PAGE)
     parse_ms = parse_bench.time_parse(page_html, reps)["median_ms"]
@@ -107,7 +109,9 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         "rss_mb_50k": round(mem["rss_mb"], 1),
         "rss_mb_empty": round(mem["rss_mb_empty"], 1),
         "server_rss_mb_50k": app["server_rss_mb"],
-        "reps": {"capture": app["capture_large"]["n"], "naive": naive["n"]},
+        "delete_p50_ms_50k": deleted["delete_p50_ms"],
+        "bulk_delete_10_p50_ms_50k": deleted["bulk_delete_10_p50_ms"],
+        "reps": {"capture": app["capture_large"]["n"], "naive": naive["n"], "delete": deleted["n"]},
         "elapsed_s": round(time.perf_counter() - started, 1),
     }
     return results

@@ -2,6 +2,8 @@
 
 import errno
 import json
+import os
+import signal
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,12 +47,16 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except CoffeechatError as exc:
             _fail(exc.message)
+        except OSError as exc:  # a read-only or full data folder: one line, no traceback
+            where = f" {exc.filename}" if exc.filename else ""
+            _fail(f"cannot use{where}: {exc.strerror or exc}")
 
 
 @click.group(cls=_Group)
 @click.version_option(__version__, prog_name="coffeechat")
 def main() -> None:
     """coffeechat: capture LinkedIn pages, draft outreach, keep track of informational interviews."""
+    os.umask(0o077)  # whatever coffeechat creates is for this user only
 
 
 def _listen(host: str, port: int):
@@ -124,12 +130,14 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
     app = create_app({"port": config["port"], "host": config["host"], "data_dir": config["data_dir"]})
     server = waitress.create_server(app, sockets=[sock], threads=config["threads"],
                                     ident=f"coffeechat/{__version__}")
+    for warning in app.extensions["coffeechat_store"].warnings:
+        click.echo(f"coffeechat: {warning}", err=True)
     shown_host = "127.0.0.1" if config["host"] in LOOPBACK else config["host"]
     url = f"http://{shown_host}:{config['port']}/"
     extension = Path(__file__).resolve().parents[2] / "extension"
     click.echo(f"coffeechat {__version__} is running.\n\n"
                f"  Dashboard:     {url}\n"
-               f"  Pairing token: {get_token(config['data_dir'])}\n"
+               f"  Pairing token: {_token_line(get_token(config['data_dir']))}\n"
                f"  Data folder:   {config['data_dir']}\n\n"
                "Load the extension: open chrome://extensions, turn on Developer mode, click "
                f"'Load unpacked' and pick {extension}\n"
@@ -137,11 +145,22 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
                "Then open the extension's options and click Connect to coffeechat (or paste the pairing token "
                "and click Test connection).\n"
                "Press Ctrl+C to stop.", )
+    # SIGTERM (systemd, docker, kill) stops like Ctrl+C: waitress finishes, the store is closed and compacted.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         server.run()
     finally:
         server.close()
         app.extensions["coffeechat_store"].close()
+
+
+def _token_line(token: str) -> str:
+    """The token itself on a terminal; in a log file only how to get it (logs are read by others)."""
+    return token if sys.stdout.isatty() else "run: coffeechat token (it is not written to logs)"
+
+
+def _stop(signum, frame) -> None:
+    raise SystemExit(0)
 
 
 @main.command()
@@ -230,3 +249,53 @@ def notes(prospect_id: int, data_dir: Path | None) -> None:
     from coffeechat.app import advice
     with _open_store(data_dir, read_only=True) as store:
         click.echo(advice.notes(store, prospect_id)["markdown"])
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_data_dir_option
+def backup(file: Path, data_dir: Path | None) -> None:
+    """Write one archive with your prospects, saved pages, templates and settings (also while the server runs)."""
+    from coffeechat.app.backup import backup_folder
+    folder = load_config({"data_dir": data_dir})["data_dir"]
+    manifest = backup_folder(folder, file)
+    pages = sum(1 for name in manifest["files"] if name.startswith("captures/"))
+    click.echo(f"backed up {manifest['prospects']} prospects and {pages} saved pages into {file}")
+    if manifest["missing_pages"]:
+        click.echo(f"coffeechat: warning: {len(manifest['missing_pages'])} saved page(s) were already missing", err=True)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_data_dir_option
+def restore(file: Path, data_dir: Path | None) -> None:
+    """Restore a backup archive into an empty data folder."""
+    from coffeechat.app.backup import restore_archive
+    folder = load_config({"data_dir": data_dir})["data_dir"]
+    manifest = restore_archive(file, folder)
+    click.echo(f"restored {manifest['prospects']} prospects from {file} into {folder}; "
+               "pair the extension again (coffeechat token prints the new token)")
+
+
+@main.command()
+@click.option("--salvage", is_flag=True, help="Rebuild the store from every intact record of a damaged journal.")
+@_data_dir_option
+def doctor(salvage: bool, data_dir: Path | None) -> None:
+    """Check a data folder: permissions, the store, saved pages, records set aside."""
+    from coffeechat.app import doctor as checks
+    folder = load_config({"data_dir": data_dir})["data_dir"]
+    if salvage:
+        done = checks.salvage_store(folder)
+        if done["aside"] is None:
+            click.echo(f"nothing to salvage: every one of the {done['kept']} journal records is intact")
+        else:
+            click.echo(f"salvaged {done['kept']} intact records, dropped {done['skipped']} damaged ones; "
+                       f"the damaged journal is kept as {done['aside']}")
+    found = checks.check(folder)
+    for note in found.notes:
+        click.echo(f"ok: {note}")
+    for problem in found.problems:
+        click.echo(f"problem: {problem}")
+    if found.problems:
+        sys.exit(1)
+    click.echo(f"{folder} is healthy")

@@ -5,24 +5,33 @@ import os
 import secrets
 from pathlib import Path
 
+from coffeechat.errors import StorageError
+
 TOKEN_FILE = "token"
 
 
 def _write_private(path: Path, text: str) -> None:
     # Create with 0600 from the start so the token is never readable by others, even briefly.
     tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(text + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(text + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path.name} in {path.parent}: {exc.strerror or exc}") from None
 
 
 def ensure_data_dir(data_dir: Path) -> Path:
     """Create the data folder (owner-only) if needed."""
-    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise StorageError(f"cannot create the data folder {data_dir}: {exc.strerror or exc}") from None
     return data_dir
 
 

@@ -120,3 +120,26 @@ def test_session_secret_is_kept_owner_only(app, store):
 def test_session_cookie_is_httponly_and_samesite(browser, store):
     cookie = browser.get("/settings").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_costly_downloads_refuse_other_sites(browser, people):
+    for path in ("/export/markdown", "/export/json", "/export/csv", "/settings/backup"):
+        assert browser.get(path, headers={"Sec-Fetch-Site": "cross-site"}).status_code == 403, path
+        assert browser.get(path, headers={"Sec-Fetch-Site": "same-site"}).status_code == 403, path
+        assert browser.get(path, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 200, path
+        assert browser.get(path, headers={"Sec-Fetch-Site": "none"}).status_code == 200, path  # typed in the address bar
+
+
+@pytest.mark.parametrize("target", ["javascript:alert(1)", "//evil.example/", "/\\evil.example", "https://evil.example/"])
+def test_the_cancel_link_of_bulk_delete_stays_on_this_site(browser, people, target):
+    r = post_form(browser, "/prospects/bulk", {"ids": [str(i) for i in people.values()], "action": "delete",
+                                                "next": target})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and "Cancel" in html
+    assert target not in html and 'href="/"' in html
+
+
+def test_the_cancel_link_keeps_a_path_of_this_site(browser, people):
+    r = post_form(browser, "/prospects/bulk", {"ids": [str(next(iter(people.values())))], "action": "delete",
+                                                "next": "/?stage=saved"})
+    assert 'href="/?stage=saved"' in r.get_data(as_text=True)

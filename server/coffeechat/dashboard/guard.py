@@ -1,5 +1,6 @@
 """Dashboard safety: a session secret kept owner-only, CSRF tokens, and a same-origin check on every write."""
 
+import functools
 import hmac
 import secrets
 from pathlib import Path
@@ -59,3 +60,13 @@ def check_write() -> None:
     given = request.form.get("csrf_token", "")
     if not expected or not hmac.compare_digest(expected.encode(), given.encode()):
         abort(403, "the form's security token is missing or out of date; reload the page and try again")
+
+
+def same_origin_only(view):
+    """For GETs that cost real work (exports, the backup archive): a page on another site may not fire them."""
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        if not _same_origin():
+            abort(403, "this download was asked for by another site; open it from coffeechat's own Settings page")
+        return view(*args, **kwargs)
+    return guarded

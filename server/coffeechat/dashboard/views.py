@@ -1,13 +1,12 @@
 """The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
 
-import secrets
-from pathlib import Path
+import tempfile
 
-from flask import Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import Response, abort, flash, redirect, render_template, request, send_file, session, url_for
 
 from coffeechat import pipeline
-from coffeechat.app import advice, exports, followups, imports, interactions, pages
-from coffeechat.dashboard import bp
+from coffeechat.app import advice, backup, exports, followups, imports, interactions, pages
+from coffeechat.dashboard import bp, guard
 from coffeechat.errors import BadInput
 from coffeechat.outreach.templates import reset_override, save_override
 from coffeechat.pairing import get_token, rotate_token
@@ -23,11 +22,16 @@ def _ids() -> list[int]:
         raise BadInput("the selection names a prospect that does not exist") from None
 
 
+def _local(target: str | None, default: str) -> str:
+    """``target`` when it is a path on this site, else ``default`` (never another host or a javascript: link)."""
+    target = target or ""
+    # Browsers read "//host" and "/\host" as another site.
+    return target if target.startswith("/") and target[1:2] not in ("/", "\\") else default
+
+
 def _back(default: str):
     # Return to the page the form was on (same site only: a path, never another host).
-    target = request.form.get("next") or ""
-    # Browsers read "//host" and "/\host" as another site.
-    return redirect(target if target.startswith("/") and target[1:2] not in ("/", "\\") else default, 303)
+    return redirect(_local(request.form.get("next"), default), 303)
 
 
 @bp.get("/")
@@ -51,8 +55,8 @@ def bulk():
     elif action == "delete":
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
-                                   next=request.form.get("next"))
-        interactions.delete_all(store(), ids)
+                                   next=_local(request.form.get("next"), url_for(".prospects")))
+        store().delete_many(ids)  # one compaction for the whole selection
         flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
     else:
         raise BadInput("choose what to do with the selected prospects")
@@ -150,21 +154,31 @@ def new_token():
 
 
 @bp.get("/export/<fmt>")
+@guard.same_origin_only
 def download(fmt: str):
     content, mimetype, filename = exports.export(store(), fmt, port(), now())
     return Response(content, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def _pending_path() -> Path | None:
-    name = session.get(PENDING_IMPORT)
-    return store().data_dir / f"{PENDING_IMPORT}-{name}" if name else None
+@bp.get("/settings/backup")
+@guard.same_origin_only
+def backup_archive():
+    archive = tempfile.TemporaryFile()  # outside the data folder, gone once sent
+    backup.write_archive(store(), archive)
+    archive.seek(0)
+    return send_file(archive, mimetype="application/x-tar", as_attachment=True,
+                     download_name=f"coffeechat-backup-{now():%Y-%m-%d}.tar")
+
+
+def _pending_text() -> str | None:
+    return store().previews.read(session.get(PENDING_IMPORT))
 
 
 def _pending_preview():
-    path = _pending_path()
-    if not path or not path.exists():
+    text = _pending_text()
+    if text is None:
         return None
-    kind, _, text = path.read_text(encoding="utf-8").partition("\n")
+    kind, _, text = text.partition("\n")
     try:
         return imports.preview(kind, text, store())
     except BadInput as exc:
@@ -180,18 +194,15 @@ def import_file():
             raise BadInput("choose a file to import")
         kind, text = imports.kind_of(upload.filename), upload.read().decode("utf-8-sig", "replace")
         imports.preview(kind, text, store())  # refuse an unreadable file now, with its reason
-        session[PENDING_IMPORT] = secrets.token_hex(8)
-        _pending_path().write_text(f"{kind}\n{text}", encoding="utf-8")
+        store().previews.remove(session.get(PENDING_IMPORT))
+        session[PENDING_IMPORT] = store().previews.write(f"{kind}\n{text}")
         return redirect(url_for(".settings") + "#import", 303)
-    path = _pending_path()
-    session.pop(PENDING_IMPORT, None)
-    if step == "confirm" and path and path.exists():
-        kind, _, text = path.read_text(encoding="utf-8").partition("\n")
-        path.unlink()
+    pending, name = _pending_text(), session.pop(PENDING_IMPORT, None)
+    store().previews.remove(name)
+    if step == "confirm" and pending is not None:
+        kind, _, text = pending.partition("\n")
         done = imports.apply(kind, text, store())
         flash(f"Imported: {done['created']} new, {done['updated']} updated, {done['skipped']} rows skipped.", "ok")
-    elif path:
-        path.unlink(missing_ok=True)
     if step not in ("confirm", "cancel"):
         abort(400)
     return redirect(url_for(".settings") + "#import", 303)

@@ -18,56 +18,26 @@ to return a decoding view of it, and ``Storage.read()`` returns the live tables 
 ``MemoryStorage`` does) so reads copy nothing.
 """
 
-import fcntl
 import json
 import logging
+import mmap
 import os
 import threading
 import zlib
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tinydb.storages import Storage
 
 from coffeechat.errors import CorruptStore, StorageError
 from coffeechat.store import snapshot
+from coffeechat.store.locks import ReadLock, writer_lock
+from coffeechat.store.private import append_file, atomic_write_bytes
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename in ``path`` durable."""
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file, never a torn one."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        # A refused write (disk full, read-only) must not leave half-written temp files behind.
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
 
 
 def _frame(body: bytes) -> bytes:
@@ -99,14 +69,14 @@ def _decode_record(line: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-def _well_formed(record: dict) -> bool:
-    """Whether a record has the shape ``_change_record`` (or a whole-store write) gives it."""
+def well_formed(record: dict) -> bool:
+    """True when a decoded record has the shape ``_apply`` reads (a checksum says nothing about that)."""
     if "snapshot" in record:
         tables = record["snapshot"]
-        return isinstance(tables, dict) and all(
-            isinstance(t, dict) and all(isinstance(d, dict) for d in t.values()) for t in tables.values())
+        return isinstance(tables, dict) and all(isinstance(t, dict) for t in tables.values())
     put, deleted = record.get("put", {}), record.get("del", [])
-    return (isinstance(record.get("t"), str) and isinstance(put, dict) and all(isinstance(d, dict) for d in put.values())
+    return (isinstance(record.get("t"), str) and isinstance(put, dict)
+            and all(isinstance(k, str) and k.isdigit() and isinstance(v, dict) for k, v in put.items())
             and isinstance(deleted, list) and all(isinstance(k, str) for k in deleted))
 
 
@@ -120,25 +90,28 @@ class JournalStorage(Storage):
         self.read_only = read_only
         self.warnings: list[str] = []
         self._lock = threading.RLock()
-        self._lockfile = None if read_only else self._take_writer_lock()
+        self.readers = ReadLock(self.snapshot_path.with_suffix(".readlock"))
+        self._lockfile = None if read_only else writer_lock(self.snapshot_path.with_suffix(".lock"))
         self._migrated = False
-        self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
-        self._journal_size = self._replay_journal()
-        self._journal = open(os.devnull if read_only else self.journal_path, "ab")
+        # Where each document sits in the snapshot file, and what changed since: compaction copies the rest.
+        self._offsets: snapshot.Offsets | None = {}
+        self._dirty: dict[str, set[str]] = {}
+        try:
+            # A reader in another process must not see a compaction half done (new snapshot, old journal).
+            with self.readers.shared() if read_only else nullcontext():
+                self._tables: dict[str, dict[str, bytes]] = self._load_snapshot()
+                self._journal_size = self._replay_journal()
+            self._journal = open(os.devnull, "ab") if read_only else append_file(self.journal_path)
+        except BaseException:
+            self._release_writer()
+            raise
         if self._migrated:
             self.compact()  # write the upgraded snapshot now; the old one stays in the backup
 
-    def _take_writer_lock(self):
-        # One writer per data folder: a second process appending to the journal would fork history.
-        lockfile = open(self.snapshot_path.with_suffix(".lock"), "a")
-        try:
-            fcntl.flock(lockfile, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            lockfile.close()
-            raise StorageError(
-                f"another coffeechat process (the server?) is using {self.snapshot_path.parent}; "
-                "stop it first, or do this through the running server") from None
-        return lockfile
+    def _release_writer(self) -> None:
+        if self._lockfile:
+            self._lockfile.close()
+            self._lockfile = None
 
     # --- opening ---------------------------------------------------------------------------
     def _load_snapshot(self) -> dict[str, dict[str, bytes]]:
@@ -146,7 +119,7 @@ class JournalStorage(Storage):
             return {}
         raw = self.snapshot_path.read_bytes()
         try:
-            data = snapshot.load(raw)
+            data = snapshot.load(raw, self._offsets)
         except ValueError:
             raise CorruptStore(
                 f"{self.snapshot_path} is not valid JSON; it was left untouched. "
@@ -168,6 +141,7 @@ class JournalStorage(Storage):
             backup = self.snapshot_path.with_name(f"{self.snapshot_path.name}.schema{data['schema']}.bak")
             atomic_write_bytes(backup, raw)
             self._migrated = True
+        self._offsets = None
         data["schema"] = SCHEMA_VERSION
 
     def _replay_journal(self) -> int:
@@ -177,21 +151,23 @@ class JournalStorage(Storage):
         with open(self.journal_path, "rb") as f:
             for number, line in enumerate(f, start=1):
                 record = _decode_record(line)
+                if record is not None and not well_formed(record):
+                    raise CorruptStore(
+                        f"{self.journal_path} holds a record of the wrong shape at line {number}; it was left "
+                        "untouched. `coffeechat doctor --salvage` rebuilds the store from every intact record.")
                 if record is None:
                     rest = f.read()
                     if rest.strip():
                         raise CorruptStore(
-                            f"{self.journal_path} is damaged at line {number} with records after it; "
-                            "it was left untouched. Restore from a backup.")
+                            f"{self.journal_path} is damaged at line {number} with records after it; it was left "
+                            "untouched. `coffeechat doctor --salvage` rebuilds the store from every intact record.")
+                    if self.read_only:
+                        break  # the writer is appending it right now: not acknowledged yet, not damage
                     self.warnings.append(
                         f"dropped a torn last record of {self.journal_path.name} (line {number}): "
                         "the write it held was never acknowledged")
                     log.warning(self.warnings[-1])
                     break
-                if not _well_formed(record):
-                    raise CorruptStore(
-                        f"{self.journal_path} line {number} is not a change coffeechat wrote (its checksum is right, "
-                        "its shape is not); it was left untouched. Restore from a backup.")
                 self._apply(record)
                 good_end += len(line)
         if good_end != self.journal_path.stat().st_size and not self.read_only:
@@ -204,7 +180,9 @@ class JournalStorage(Storage):
         if "snapshot" in record:
             self._tables = {name: {k: snapshot.encode(v) for k, v in docs.items()}
                             for name, docs in record["snapshot"].items()}
+            self._offsets = None
             return
+        self._dirty.setdefault(record["t"], set()).update(record.get("put", {}), record.get("del", []))
         table = self._tables.setdefault(record["t"], {})
         for doc_id, doc in record.get("put", {}).items():
             table[doc_id] = snapshot.encode(doc)
@@ -221,6 +199,7 @@ class JournalStorage(Storage):
             decoded = {name: {k: snapshot.decode(v) for k, v in docs.items()} for name, docs in data.items()}
             self._append(snapshot.dumps({"snapshot": decoded}))
             self._tables = data
+            self._offsets = None
 
     def close(self) -> None:
         with self._lock:
@@ -228,9 +207,30 @@ class JournalStorage(Storage):
                 if self._journal_size and not self.read_only:
                     self.compact()
                 self._journal.close()
-            if self._lockfile:
-                self._lockfile.close()
-                self._lockfile = None
+            self._release_writer()
+
+    def snapshot_bytes(self, offsets: snapshot.Offsets | None = None) -> bytes:
+        """The current state as one snapshot file (what compaction would write)."""
+        with self._lock:
+            header = {"app": "coffeechat", "schema": SCHEMA_VERSION}
+            if not self._offsets or not self.snapshot_path.exists():
+                return snapshot.dump(header, self._tables, offsets=offsets)
+            with open(self.snapshot_path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as old:
+                view = memoryview(old)
+                try:
+                    return snapshot.dump(header, self._tables, self._unchanged(view), offsets)
+                finally:
+                    view.release()
+
+    def _unchanged(self, old: memoryview) -> snapshot.Reuse:
+        known, dirty = self._offsets or {}, self._dirty
+
+        def reuse(table: str, doc_id: str):
+            at = known.get(table, {}).get(doc_id)
+            if at is None or doc_id in dirty.get(table, ()):
+                return None
+            return old[at >> 24:(at >> 24) + (at & 0xFFFFFF)]
+        return reuse
 
     # --- journaling ------------------------------------------------------------------------
     def table_dict(self, name: str) -> dict[str, bytes]:
@@ -243,6 +243,7 @@ class JournalStorage(Storage):
             return
         with self._lock:
             self._append(_change_record(table, put, deleted))
+            self._dirty.setdefault(table, set()).update(put, deleted)
             live = self.table_dict(table)
             live.update(put)
             for doc_id in deleted:
@@ -278,14 +279,16 @@ class JournalStorage(Storage):
                 f.truncate(self._journal_size)
         except OSError:
             pass
-        self._journal = open(self.journal_path, "ab")
+        self._journal = append_file(self.journal_path)
 
-    def compact(self) -> None:
-        """Write a new snapshot (temp + fsync + rename), then empty the journal."""
-        with self._lock:
+    def compact(self, then: Callable[[], None] | None = None) -> None:
+        """Write a new snapshot (temp + fsync + rename), then empty the journal; ``then`` runs before readers may look again."""
+        with self._lock, self.readers.exclusive():
             try:
-                data = snapshot.dump({"app": "coffeechat", "schema": SCHEMA_VERSION}, self._tables)
+                offsets: snapshot.Offsets = {}
+                data = self.snapshot_bytes(offsets)
                 atomic_write_bytes(self.snapshot_path, data)
+                self._offsets, self._dirty = offsets, {}
                 self._journal.close()
                 with open(self.journal_path, "r+b") as f:
                     f.truncate(0)
@@ -294,5 +297,7 @@ class JournalStorage(Storage):
                 raise StorageError(f"could not compact {self.snapshot_path}: {exc.strerror or exc}") from exc
             finally:
                 if self._journal.closed:
-                    self._journal = open(self.journal_path, "ab")
+                    self._journal = append_file(self.journal_path)
             self._journal_size = 0
+            if then:
+                then()

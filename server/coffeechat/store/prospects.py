@@ -2,7 +2,8 @@
 
 import copy
 import threading
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
@@ -14,11 +15,32 @@ from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import USER_FIELDS
 from coffeechat.store import quarantine, query
 from coffeechat.store.edits import apply_patch, log_entry
+from coffeechat.store.locks import ReadLock
 from coffeechat.store.merge import merge_capture
-from coffeechat.store.raw import CaptureFiles, new_capture_id
+from coffeechat.store.previews import Previews
+from coffeechat.store.private import secure_folder
+from coffeechat.store.raw import CaptureFiles, PageRefs
 from coffeechat.store.tables import JournalDB
 
 DB_FILE = "coffeechat.json"
+_LAST_ID = 1  # the meta table's one document: {"last_prospect_id": N}, so ids are never given twice
+
+
+def reading(data_dir: Path):
+    """Held by a reader in another process across opening the store and copying its pages (backup)."""
+    return ReadLock((Path(data_dir) / DB_FILE).with_suffix(".readlock")).shared()
+
+
+class _Index(query.Index):
+    """The search index, also counting which prospects point at each raw page."""
+
+    def __init__(self, pages: PageRefs):
+        super().__init__()
+        self.pages = pages
+
+    def add(self, doc_id: int, doc: dict[str, Any]) -> None:
+        super().add(doc_id, doc)
+        self.pages.track(doc_id, doc)
 
 
 def utcnow() -> str:
@@ -30,17 +52,26 @@ class ProspectStore:
 
     def __init__(self, data_dir: Path, compact_bytes: int = 64 << 20, read_only: bool = False):
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tightened = secure_folder(self.data_dir)
         self.db = JournalDB(self.data_dir / DB_FILE, compact_bytes=compact_bytes, read_only=read_only)
         self.captures = CaptureFiles(self.data_dir / "captures")
-        self.warnings = list(self.db.storage.warnings)
+        self.previews = Previews(self.data_dir)
+        self.warnings = ([tightened] if tightened else []) + list(self.db.storage.warnings)
         self._lock = threading.RLock()
         self._prospects = self.db.table("prospects", cache_size=0)
         self._settings = self.db.table("settings", cache_size=0)
         self._keys = self.db.table("idempotency", cache_size=0)
-        self.index = query.Index()
+        self._meta = self.db.table("meta", cache_size=0)
+        self.pages = PageRefs()
+        self.index = _Index(self.pages)
         self._open_checked()
         self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
+        meta = self._meta.get(doc_id=_LAST_ID) or {}
+        self._prospects.id_floor = meta.get("last_prospect_id", 0) if isinstance(meta.get("last_prospect_id"), int) else 0
+        if not read_only:
+            # Nothing left over may keep a person's data: previews of imports never confirmed, torn temp files.
+            self.previews.drop()
+            self.captures.remove_temp_files()
 
     def _open_checked(self) -> None:
         """Index every prospect; set aside (quarantine) records of any table that lack their stored shape."""
@@ -115,9 +146,10 @@ class ProspectStore:
     # --- captures --------------------------------------------------------------------------
     def save_page(self, html: str) -> str:
         """Keep the raw page of a capture; returns the capture id the records point at."""
-        capture_id = new_capture_id()
-        self.captures.save(capture_id, html)
-        return capture_id
+        with self._lock:
+            capture_id = self.captures.save(html)
+            self.pages.pending[capture_id] += 1  # a delete must not remove it before its record exists
+            return capture_id
 
     def save_capture(self, parsed: dict[str, Any], key: str, url: str, capture_id: str,
                      captured_at: str | None = None) -> tuple[dict[str, Any], bool, list[str]]:
@@ -191,21 +223,47 @@ class ProspectStore:
 
     def delete(self, prospect_id: int) -> None:
         """Remove the prospect everywhere: record, raw captures, idempotency keys, referral links."""
+        self.delete_many([prospect_id])
+
+    def delete_many(self, prospect_ids: list[int]) -> None:
+        """Delete prospects so that no byte of them stays in the data folder once this returns.
+
+        Records, idempotency keys and referral links go first; then the store is compacted (a new
+        snapshot, an empty journal) and pages nobody else points at, import previews and temp
+        files are removed before readers may look again.
+        """
         with self._lock:
-            doc = self._get_doc(prospect_id)
+            for pid in prospect_ids:
+                self._get_doc(pid)  # NotFound before anything changes
+            doomed = set(prospect_ids)
+            last = max([self._prospects.id_floor, *doomed, *self.index.entries])
+            if last > self._prospects.id_floor:
+                self._meta.upsert(Document({"last_prospect_id": last}, doc_id=_LAST_ID))
+                self._prospects.id_floor = last
             # From the index: scanning the table would decode every stored prospect.
-            referred = self.referred_by(prospect_id)
-            self._prospects.remove(doc_ids=[prospect_id])
-            self.index.remove(prospect_id)
+            referred = [i for i, e in self.index.entries.items()
+                        if e.timeline.get("referred_by") in doomed and i not in doomed]
+            self._prospects.remove(doc_ids=list(doomed))
+            unused: list[str] = []
+            for pid in doomed:
+                self.index.remove(pid)
+                unused += self.pages.forget(pid)
             for other in referred:
-                self._prospects.update({"referred_by": None}, doc_ids=[int(other)])
-            stale = {k.doc_id: k["key"] for k in self._keys.all() if prospect_id in k.get("ids", [])}
+                self._prospects.update({"referred_by": None}, doc_ids=[other])
+                self.index.add(other, self._prospects.get(doc_id=other))
+            stale = {k.doc_id: k["key"] for k in self._keys.all() if doomed & set(k.get("ids", []))}
             if stale:
                 self._keys.remove(doc_ids=list(stale))
                 for key in stale.values():
                     self._key_ids.pop(key, None)
-            for capture in doc.get("captures", []):
-                self.captures.delete(capture["id"])
+            self.db.storage.compact(then=lambda: self._erase_files(unused))
+
+    def _erase_files(self, pages: list[str]) -> None:
+        for page in pages:
+            if not self.pages.used(page):
+                self.captures.delete(page)
+        self.previews.drop()
+        self.captures.remove_temp_files()
 
     def _get_doc(self, prospect_id: int) -> Document:
         doc = self._prospects.get(doc_id=prospect_id)
@@ -250,6 +308,12 @@ class ProspectStore:
         with self._lock:
             settings = {d["name"]: d["value"] for d in self._settings.all()}
             return {"app": "coffeechat", "format": 1, "prospects": self.all(), "settings": copy.deepcopy(settings)}
+
+    @contextmanager
+    def frozen(self) -> Iterator[tuple[bytes, list[str]]]:
+        """(the whole store as one snapshot file, ids of the pages it points at), unchanged while held."""
+        with self._lock:
+            yield self.db.storage.snapshot_bytes(), sorted(self.pages.counts)
 
     def import_backup(self, backup: dict[str, Any]) -> int:
         """Restore an export into this (empty) store, keeping ids; returns the number of prospects.

@@ -28,7 +28,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Callable
 
 from coffeechat.errors import CorruptStore
 
@@ -83,23 +83,54 @@ class DecodedTable(Mapping):
         return len(self.raw)
 
 
-def dump(header: dict[str, Any], tables: dict[str, dict[str, bytes]]) -> bytes:
-    """The snapshot file: ``header`` plus every table, one encoded document per line."""
-    parts = [dumps(header)[:-1] + _TABLES_OPEN + b"\n"]
+Offsets = dict[str, dict[str, int]]  # table -> id -> start << 24 | length of the document in the file (one int: 50,000 of them)
+Reuse = Callable[[str, str], Any]  # (table, id) -> the document's JSON still right in the old file, or None
+
+
+def dump(header: dict[str, Any], tables: dict[str, dict[str, bytes]], reuse: Reuse | None = None,
+         offsets: Offsets | None = None) -> bytes:
+    """The snapshot file: ``header`` plus every table, one encoded document per line.
+
+    ``reuse`` hands back documents unchanged since the last snapshot as they are in that file
+    (no decompression: rewriting 50,000 prospects then costs a copy); ``offsets``, when given, is
+    filled with where each document lands in the new file.
+    """
+    parts: list[Any] = [dumps(header)[:-1] + _TABLES_OPEN + b"\n"]
+    pos = len(parts[0])
     for n, (name, docs) in enumerate(tables.items()):
-        parts.append(dumps(name) + b":{\n")
-        if docs:
-            parts.append(b",\n".join(b'"%s":%s' % (doc_id.encode(), unpack(doc)) for doc_id, doc in docs.items()) + b"\n")
-        parts.append(b"},\n" if n < len(tables) - 1 else b"}\n")
+        opening = dumps(name) + b":{\n"
+        parts.append(opening)
+        pos += len(opening)
+        where = offsets.setdefault(name, {}) if offsets is not None else None
+        # A document over 16 MB does not fit the offset's length: it is simply not reused.
+        for i, (doc_id, doc) in enumerate(docs.items()):
+            prefix = b'"%s":' % doc_id.encode()
+            body = (reuse(name, doc_id) if reuse else None)
+            if body is None:
+                body = unpack(doc)
+            end = b",\n" if i < len(docs) - 1 else b"\n"
+            parts += (prefix, body, end)
+            start = pos + len(prefix)
+            pos = start + len(body) + len(end)
+            if where is not None:
+                where[doc_id] = start << 24 | len(body)
+        closing = b"},\n" if n < len(tables) - 1 else b"}\n"
+        parts.append(closing)
+        pos += len(closing)
     parts.append(b"}}\n")
     return b"".join(parts)
 
 
-def load(raw: bytes) -> dict[str, Any]:
-    """The snapshot as ``{..header, "tables": {name: {id: bytes}}}``; ValueError when it is not JSON."""
-    data = _load_lines(raw) if raw.endswith(b"\n}}\n") else None
+def load(raw: bytes, offsets: Offsets | None = None) -> dict[str, Any]:
+    """The snapshot as ``{..header, "tables": {name: {id: bytes}}}``; ValueError when it is not JSON.
+
+    ``offsets``, when given, is filled with where each document is in ``raw`` (one-per-line layout only).
+    """
+    data = _load_lines(raw, offsets) if raw.endswith(b"\n}}\n") else None
     if data is not None:
         return data
+    if offsets is not None:
+        offsets.clear()
     data = json.loads(raw)
     tables = data.get("tables") if isinstance(data, dict) else None
     if isinstance(tables, dict) and all(isinstance(t, dict) for t in tables.values()):
@@ -107,7 +138,7 @@ def load(raw: bytes) -> dict[str, Any]:
     return data
 
 
-def _load_lines(raw: bytes) -> dict[str, Any] | None:
+def _load_lines(raw: bytes, offsets: Offsets | None = None) -> dict[str, Any] | None:
     """Read the one-document-per-line layout; None when the file is laid out some other way.
 
     Lines are matched in place (``pattern.fullmatch(raw, start, end)``): slicing each line first would
@@ -119,20 +150,26 @@ def _load_lines(raw: bytes) -> dict[str, Any] | None:
     header = json.loads(raw[:first - len(_TABLES_OPEN)] + b"}")
     tables: dict[str, dict[str, bytes]] = {}
     current: dict[str, bytes] | None = None
+    where: dict[str, int] = {}
     start, last = first + 1, len(raw) - len(b"}}\n")
     while start < last:
         end = raw.index(b"\n", start)
         if current is None:
             if raw[end - 2:end] != b":{":
                 return None
-            current = tables.setdefault(json.loads(raw[start:end - 2]), {})
+            name = json.loads(raw[start:end - 2])
+            current = tables.setdefault(name, {})
+            where = offsets.setdefault(name, {}) if offsets is not None else {}
         elif end - start <= 2 and raw[start:end] in (b"}", b"},"):
             current = None
         else:
             match = _DOC_LINE.fullmatch(raw, start, end)
             if not match:
                 return None
-            current[match.group(1).decode()] = pack(match.group(2))
+            doc_id = match.group(1).decode()
+            current[doc_id] = pack(match.group(2))
+            if offsets is not None:
+                where[doc_id] = match.start(2) << 24 | (match.end(2) - match.start(2))
         start = end + 1
     if current is not None or start != last or not isinstance(header, dict):
         return None

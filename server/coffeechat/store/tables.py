@@ -75,6 +75,14 @@ class _TrackedTable(MutableMapping):
 class JournaledTable(Table):
     """A TinyDB table that journals only the documents an operation changed."""
 
+    id_floor = 0  # ids up to this one were given once (maybe since deleted): never give them again
+
+    def _get_next_id(self) -> int:
+        next_id = super()._get_next_id()
+        if next_id <= self.id_floor:
+            next_id, self._next_id = self.id_floor + 1, self.id_floor + 2
+        return next_id
+
     def _read_table(self) -> snapshot.DecodedTable:  # type: ignore[override]
         tables = self._storage.read()
         return snapshot.DecodedTable(tables.get(self.name, {}) if tables else {})
