@@ -50,4 +50,5 @@ LOG_TYPES: tuple[str, ...] = (
     "referral_given",     # {"prospect_id": the person they referred the user to}
     "keep_in_touch_sent",
     "note",               # {"note"}
+    "job_changed",        # {"from", "to", "to_title", "to_company", "from_title", "from_company", "on"?}: seen in a re-capture
 )

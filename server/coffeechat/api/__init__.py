@@ -1,5 +1,14 @@
 """The JSON API under /api/v1: blueprints only (the app factory, coffeechat.webapp, registers them)."""
 
-from coffeechat.api import openapi, routes_backup, routes_captures, routes_pages, routes_prospects
+from coffeechat.api import (
+    openapi,
+    routes_backup,
+    routes_calendar,
+    routes_captures,
+    routes_insights,
+    routes_pages,
+    routes_prospects,
+)
 
-BLUEPRINTS = (routes_captures.bp, routes_prospects.bp, routes_pages.bp, routes_backup.bp, openapi.bp)
+BLUEPRINTS = (routes_captures.bp, routes_prospects.bp, routes_pages.bp, routes_backup.bp, routes_calendar.bp,
+              routes_insights.bp, openapi.bp)

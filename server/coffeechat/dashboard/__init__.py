@@ -17,4 +17,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-from coffeechat.dashboard import views  # noqa: E402,F401  (registers the page routes on bp)
+# Importing the view modules registers their page routes on bp.
+from coffeechat.dashboard import views, views_calendar, views_insights  # noqa: E402,F401
