@@ -2,8 +2,8 @@
 
 from datetime import date
 
-import pages
-from pages import AFTER, BEFORE, URL
+import invented_pages as pages
+from invented_pages import AFTER, BEFORE, URL
 
 from coffeechat.app.job_changes import change_between
 

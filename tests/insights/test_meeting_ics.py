@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 import icalendar
-from pages import BEFORE, URL
+from invented_pages import BEFORE, URL
 
 
 def _meeting(client) -> tuple[int, str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-ROW, LABEL_W, BAR_W, PAD = 26, 220, 300, 6
+ROW, LABEL_W, BAR_W, PAD = 26, 170, 210, 6
 
 
 def _clip(text: str, width: int = 30) -> str:
@@ -29,7 +29,7 @@ def bar_chart(chart_id: str, title: str, bars: list[dict[str, Any]], unit: str =
         return Markup("")
     peak = max(b["count"] for b in bars) or 1
     height = ROW * len(bars) + PAD * 2
-    width = LABEL_W + BAR_W + 150
+    width = LABEL_W + BAR_W + 130
     desc = "; ".join(f"{b['label']}: {_count_words(b, 'person')}" for b in bars)
     parts = [f'<svg class="chart" id="{escape(chart_id)}" viewBox="0 0 {width} {height}" width="100%" '
              f'role="img" aria-labelledby="{escape(chart_id)}-t {escape(chart_id)}-d">',
@@ -42,7 +42,7 @@ def bar_chart(chart_id: str, title: str, bars: list[dict[str, Any]], unit: str =
         parts.append(f'<a href="{escape(bar["url"])}" class="bar-link"><title>{escape(bar["label"])}: '
                      f'{escape(words)}</title>'
                      f'<text x="{LABEL_W - 8}" y="{y + 17}" text-anchor="end" class="bar-label">'
-                     f'{escape(_clip(bar["label"]))}</text>'
+                     f'{escape(_clip(bar["label"], 24))}</text>'
                      f'<rect x="{LABEL_W}" y="{y + 4}" width="{w}" height="{ROW - 8}" rx="3" class="bar"/>')
         if extra and bar.get(extra) is not None:
             inner = round(BAR_W * bar[extra] / peak)
@@ -50,6 +50,8 @@ def bar_chart(chart_id: str, title: str, bars: list[dict[str, Any]], unit: str =
         label = f"{bar['count']}" + (f" · {bar[extra]} {extra}" if extra and bar.get(extra) is not None else "")
         if "share" in bar:
             label += f" · {bar['share'] * 100:.0f}%"
+        if bar.get("years") is not None:
+            label += f" · {bar['years']:g} yrs"
         parts.append(f'<text x="{LABEL_W + w + 6}" y="{y + 17}" class="bar-value">{escape(label)}</text></a>')
     parts.append("</svg>")
     return Markup("".join(parts))
