@@ -99,6 +99,8 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         "search_p50_ms": app["search"]["p50_ms"],
         "today_p50_ms": app["today"]["p50_ms"] if "today" in app else None,
         "today_path": app.get("today_path"),
+        "insights_p50_ms": app["insights"]["p50_ms"],
+        "insights_first_ms": app["insights_first_ms"],
         "dashboard_20k_p50_ms": {page: v["p50_ms"] for page, v in dashboard.items()},
         "dashboard_20k_worst_p50_ms": max(v["p50_ms"] for v in dashboard.values()),
         "open_s": round(mem["open_s"], 2),

@@ -14,6 +14,7 @@ from coffeechat.store.query import SORTS
 PAGE = "profile-2022-self"
 PAGE_URL = "https://www.linkedin.com/in/kireetagrawal/"
 SEARCHES = ("chen", "acme labs", "software engineer", "nobody-is-called-this")
+INSIGHTS = "/api/v1/insights?role=engineer"  # a role many generated people held
 
 
 def capture_body() -> bytes:
@@ -82,6 +83,12 @@ def _reads(client: Client, reps: int) -> dict[str, Any]:
     times = [t for q in SEARCHES for t in timed(
         lambda q=q: client.request("GET", f"/api/v1/prospects?limit=50&q={q.replace(' ', '+')}"), per_query)]
     out["search"] = summary(times)
+    # The first insights request reduces every prospect once (then only changed ones): reported apart.
+    status, content, first_ms = client.request("GET", INSIGHTS)
+    if status >= 400:
+        raise RuntimeError(f"benchmark request failed with {status}: {content[:300]!r}")
+    out["insights_first_ms"] = round(first_ms, 1)
+    out["insights"] = summary(timed(lambda: client.request("GET", INSIGHTS), reps))
     for path in ("/api/v1/today", "/today", "/api/v1/followups/today"):
         status, _, _ = client.request("GET", path)
         if status == 200:

@@ -14,7 +14,8 @@ def profile(roles: list[tuple[str, str, str]], headline: str = "Analytics", name
             f"<h2>Experience</h2><ul class='pvs-list'>{items}</ul></section></main>"
             "<main><section class='artdeco-card pv-top-card'><div class='pv-text-details__left-panel'>"
             f"<h1>{name}</h1><div class='text-body-medium'>{headline}</div></div>"
-            "<span class='text-body-small'>Porto</span><a href='/in/" + name.lower().replace(" ", "-") + "/overlay/contact-info/'>"
+            "<span class='text-body-small'>Porto</span>"
+            "<a href='/in/" + name.lower().replace(" ", "-") + "/overlay/contact-info/'>"
             "Contact info</a></section></main></body></html>")
 
 

@@ -3,9 +3,8 @@
 from datetime import date
 
 import invented_pages as pages
-from invented_pages import AFTER, BEFORE, URL
-
 from coffeechat.app.job_changes import change_between
+from invented_pages import AFTER, BEFORE, URL
 
 
 def _capture(client, html: str):

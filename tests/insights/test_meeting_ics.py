@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 import icalendar
+
 from invented_pages import BEFORE, URL
 
 
