@@ -126,7 +126,7 @@ def test_the_page_shows_what_the_json_says(client, browser, people):
     assert f"<strong>{data['people']}</strong>" in html
 
 
-def test_cache_follows_changes(store, people):
+def test_reports_follow_changes(store, people):
     first = insights.insights_page(store, {"role": "data scientist"}, NOW.date())
     store.patch(people["eve"], {"skills": ["SQL", "dbt"]})
     again = insights.insights_page(store, {"role": "data scientist"}, NOW.date())

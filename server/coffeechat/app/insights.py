@@ -21,31 +21,56 @@ from coffeechat.store import ProspectStore
 TARGET_ARGS = ("role", "function", "company", "tag", "stage")
 LINK_PREFIX = "in_"  # the prospects list reads the target as in_role, in_company, ... plus bucket=
 IDS_SHOWN = 500      # the JSON lists the people behind a number up to this many; the link always has them all
-_BULK = 500          # more changed people than this: decode the whole table in one pass
 
-_caches: "weakref.WeakKeyDictionary[ProspectStore, dict[int, tuple[Any, date, insights.Person]]]" = (
-    weakref.WeakKeyDictionary())
+REPORTS_KEPT = 16     # recent reports kept per store, while nobody changes
+
+
+class _Cache:
+    """One store's reduced people, and the last reports computed from them."""
+
+    def __init__(self) -> None:
+        self.people: dict[int, tuple[Any, date, insights.Person]] = {}
+        self.generation = 0  # goes up whenever any person changes, appears or goes
+        self.reports: dict[tuple, tuple[int, dict[str, Any]]] = {}
+
+
+_caches: "weakref.WeakKeyDictionary[ProspectStore, _Cache]" = weakref.WeakKeyDictionary()
 _guard = threading.Lock()
 
 
-def people(store: ProspectStore, today: date) -> list[insights.Person]:
-    """Every saved person's insight facts, recomputed only for those changed since the last call."""
+def _refresh(cache: _Cache, store: ProspectStore, today: date) -> None:
+    """Reduce the people changed since the last call (every prospect the first time, or on a new day)."""
+    tracks = store.timelines()
+    stale = [pid for pid, t in tracks.items() if (hit := cache.people.get(pid)) is None or hit[0] is not t
+             or hit[1] != today]
+    gone = [pid for pid in cache.people if pid not in tracks]
+    # One document decoded at a time: the reduced facts are small, the documents are not.
+    for pid in stale:
+        cache.people[pid] = (tracks[pid], today, insights.person_of(store.get(pid), today))
+    for pid in gone:
+        del cache.people[pid]
+    if stale or gone:
+        cache.generation += 1
+
+
+def _report(store: ProspectStore, target: insights.Target, today: date) -> dict[str, Any]:
+    """The report for a target, reused while no prospect (and not the user's profile) has changed."""
+    me = advice.load_me(store)
+    persona = me.get("persona") or "explorer"
+    move = insights.goal_move(me.get("goal") or "", me.get("current_role") or "")
+    key = (target, persona, move, today)
     with _guard:
-        cache = _caches.get(store)
-        if cache is None:
-            cache = _caches[store] = {}
-        tracks = store.timelines()
-        stale = [pid for pid, t in tracks.items() if (hit := cache.get(pid)) is None or hit[0] is not t or hit[1] != today]
-        if len(stale) > _BULK:
-            wanted = set(stale)
-            docs = (d for d in store.all() if d["id"] in wanted)
-        else:
-            docs = (store.get(pid) for pid in stale)
-        for doc in docs:
-            cache[doc["id"]] = (tracks.get(doc["id"]), today, insights.person_of(doc, today))
-        for pid in [pid for pid in cache if pid not in tracks]:
-            del cache[pid]
-        return [cache[pid][2] for pid in tracks if pid in cache]
+        cache = _caches.setdefault(store, _Cache())
+        _refresh(cache, store, today)
+        hit = cache.reports.get(key)
+        if hit is not None and hit[0] == cache.generation:
+            return hit[1]
+        result = insights.report([entry[2] for entry in cache.people.values()], target, persona, move)
+        result["persona"] = persona
+        if len(cache.reports) >= REPORTS_KEPT:
+            cache.reports.pop(next(iter(cache.reports)))
+        cache.reports[key] = (cache.generation, result)
+        return result
 
 
 def target_of(args: Mapping[str, Any], prefix: str = "") -> insights.Target:
@@ -68,10 +93,11 @@ def _link(target: insights.Target, key: str) -> str:
 def _dress(node: Any, target: insights.Target) -> Any:
     """Give every bucket its link, and keep long id lists out of the JSON (the link has them)."""
     if isinstance(node, list):
-        return [_dress(item, target) for item in node]
+        return [_dress(item, target) if isinstance(item, (dict, list)) else item for item in node]
     if not isinstance(node, dict):
         return node
-    out = {k: _dress(v, target) for k, v in node.items()}
+    out = {k: _dress(v, target) if isinstance(v, (dict, list)) and k not in ("ids", "met_ids") else v
+           for k, v in node.items()}
     for key_name, ids_name, url_name in (("key", "ids", "url"), ("met_key", "met_ids", "met_url")):
         if key_name in out and ids_name in out:
             out[url_name] = _link(target, out[key_name])
@@ -90,14 +116,9 @@ def _label(target: insights.Target) -> str:
 def insights_page(store: ProspectStore, args: Mapping[str, Any], today: date) -> dict[str, Any]:
     """The insights for the target in ``args``: the page and GET /api/v1/insights show exactly this."""
     target = target_of(args)
-    me = advice.load_me(store)
-    persona = me.get("persona") or "explorer"
-    move = insights.goal_move(me.get("goal") or "", me.get("current_role") or "")
-    result = insights.report(people(store, today), target, persona, move)
-    result["key"] = "people"
-    dressed = _dress(result, target)
+    dressed = _dress({**_report(store, target, today), "key": "people"}, target)
     return {"target": {name: getattr(target, name) for name in TARGET_ARGS}, "label": _label(target),
-            "persona": persona, "functions": LABELS, **dressed}
+            "functions": LABELS, **dressed}
 
 
 def bucket_ids(store: ProspectStore, args: Mapping[str, Any], today: date) -> set[int] | None:
@@ -105,13 +126,8 @@ def bucket_ids(store: ProspectStore, args: Mapping[str, Any], today: date) -> se
     key = str(args.get("bucket") or "")
     if not key:
         return None
-    target = target_of(args, LINK_PREFIX)
-    me = advice.load_me(store)
-    move = insights.goal_move(me.get("goal") or "", me.get("current_role") or "")
-    result = insights.report(people(store, today), target, me.get("persona") or "explorer", move)
-    if key == "people":
-        return set(result["ids"])
-    found = _find(result, key)
+    result = _report(store, target_of(args, LINK_PREFIX), today)
+    found = set(result["ids"]) if key == "people" else _find(result, key)
     if found is None:
         raise BadInput("that number is no longer on the insights page; open the insights again")
     return found

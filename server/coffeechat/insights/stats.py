@@ -6,10 +6,11 @@ behind the number, and ``key`` names the bucket so a link can ask for exactly th
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 from typing import Any, Callable, Iterable
 
-from coffeechat.insights.people import Person, Role
+from coffeechat.insights.people import Person, Role, key_of
 from coffeechat.model import STAGES
 from coffeechat.outreach.career import LABELS, function_of
 from coffeechat.outreach.names import fold
@@ -34,32 +35,38 @@ class Target:
     tag: str = ""
     stage: str = ""
 
-    def words(self, text: str) -> set[str]:
-        return set(fold(text).split())
+    def words(self, text: str) -> frozenset[str]:
+        return _words(key_of(text))
 
 
-def _has(words: set[str], key: str) -> bool:
-    return bool(words) and words <= set(key.split())
+@lru_cache(maxsize=1 << 16)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(key.split())
 
 
-def anchor_of(person: Person, target: Target) -> int | None:
-    """Index in the person's roles of the target role (the first one held), or None when they do not match."""
-    if target.tag and target.tag.lower() not in person.tags:
-        return None
-    if target.stage and person.stage != target.stage:
-        return None
+def _has(words: frozenset[str], key: str) -> bool:
+    return bool(words) and words <= _words(key)
+
+
+def matcher(target: Target) -> Callable[[Person], int | None]:
+    """A function giving, for one person, the index in their roles of the target role (the first one
+    held), or None when they do not match; -1 for a tag or stage target when no role is known."""
     role_words, company_words = target.words(target.role), target.words(target.company)
-    candidates = list(range(len(person.roles)))
-    if role_words:
-        candidates = [i for i in candidates if _has(role_words, person.roles[i].title_key)]
-    if target.function:
-        candidates = [i for i in candidates if person.roles[i].function == target.function]
-    if company_words:
-        candidates = [i for i in candidates if _has(company_words, person.roles[i].company_key)]
-    if role_words or target.function or company_words:
-        return candidates[0] if candidates else None
-    # A tag or stage alone: the role they hold now (or their latest), when any is known.
-    return len(person.roles) - 1 if person.roles else -1
+    tag, stage, function = target.tag.lower(), target.stage, target.function
+    by_role = bool(role_words or function or company_words)
+
+    def anchor(person: Person) -> int | None:
+        if (tag and tag not in person.tags) or (stage and person.stage != stage):
+            return None
+        if not by_role:
+            # A tag or stage alone: the role they hold now (or their latest), when any is known.
+            return len(person.roles) - 1 if person.roles else -1
+        for i, role in enumerate(person.roles):
+            if ((not role_words or _has(role_words, role.title_key)) and (not function or role.function == function)
+                    and (not company_words or _has(company_words, role.company_key))):
+                return i
+        return None
+    return anchor
 
 
 def _months_before(person: Person, role: Role) -> int | None:
@@ -79,23 +86,26 @@ class Tally:
         self.months: dict[str, list[int]] = {}
 
     def add(self, label: str | None, pid: int, months: int | None = None) -> None:
-        if not label:
+        key = key_of(label) if label else ""
+        if not label or not key:
             return
-        key = fold(label)
-        if not key:
-            return
-        self.labels.setdefault(key, label)
-        ids = self.groups.setdefault(key, [])
+        ids = self.groups.get(key)
+        if ids is None:
+            ids = self.groups[key] = []
+            self.labels[key] = label
         if not ids or ids[-1] != pid:
             ids.append(pid)
             if months is not None:
                 self.months.setdefault(key, []).append(months)
 
     def people(self) -> int:
-        return len({pid for ids in self.groups.values() for pid in ids})
+        seen: set[int] = set()
+        for ids in self.groups.values():
+            seen.update(ids)
+        return len(seen)
 
     def bars(self, top: int = TOP, order: Iterable[str] | None = None) -> list[dict[str, Any]]:
-        keys = [fold(k) for k in order] if order is not None else sorted(
+        keys = [key_of(k) for k in order] if order is not None else sorted(
             self.groups, key=lambda k: (-len(self.groups[k]), self.labels[k].casefold()))[:top]
         out = []
         for key in keys:
@@ -119,7 +129,8 @@ def report(people: Iterable[Person], target: Target, persona: str = "explorer",
            move: tuple[str, str] | None = None) -> dict[str, Any]:
     """The insights for everyone matching ``target`` (see the module docstring for the bucket shape)."""
     everyone = list(people)
-    matched = [(p, i) for p in everyone if (i := anchor_of(p, target)) is not None]
+    anchor_of = matcher(target)
+    matched = [(p, i) for p in everyone if (i := anchor_of(p)) is not None]
     n = len(matched)
     t = {name: Tally(name, n) for name in (
         "in_function", "in_title", "in_employer", "next_function", "next_title", "next_employer",
