@@ -134,3 +134,13 @@ def test_reports_follow_changes(store, people):
     assert (dbt(first), dbt(again)) == (2, 3)
     store.delete(people["eve"])
     assert insights.insights_page(store, {"role": "data scientist"}, NOW.date())["people"] == 5
+
+
+def test_the_ids_filter_lists_exactly_those_people(client, people):
+    wanted = [people["ana"], people["eve"]]
+    listed = client.get("/api/v1/prospects", query_string={"ids": ",".join(map(str, wanted))}).get_json()
+    assert sorted(p["id"] for p in listed["items"]) == sorted(wanted)
+    bad = client.get("/api/v1/prospects", query_string={"ids": "1,two"})
+    assert bad.status_code == 400 and "prospect numbers" in bad.get_json()["error"]["message"]
+    stale = client.get("/api/v1/prospects", query_string={"in_role": "data scientist", "bucket": "skill/cobol"})
+    assert stale.status_code == 400 and "no longer on the insights page" in stale.get_json()["error"]["message"]

@@ -41,6 +41,8 @@ def test_a_new_employer_is_logged_put_on_today_and_told_to_the_popup(client):
     assert "/today" in html
     today_html = client.get("/today").get_data(as_text=True)
     assert "Congratulate on the new role at Beta" in today_html
+    assert "Data Analyst at Acme → Data Scientist at Beta (since 2026-03)" in client.get(f"/prospects/{pid}").get_data(
+        as_text=True)
 
     drafts = client.get(f"/api/v1/prospects/{pid}/drafts", query_string={"kind": "congratulations"}).get_json()
     body = drafts["drafts"][0]["body"]
