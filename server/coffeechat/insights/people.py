@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from sys import intern
 from typing import Any
 
 # The same tests for student and side roles as the career reading of drafts and notes.
@@ -64,7 +65,7 @@ def _dates(item: dict[str, Any]) -> tuple[str | None, str | None]:
 
 def _role(title: str, company: str, start: str | None, months: int | None) -> Role:
     function, _ = _kind(title, company)
-    return Role(title, company, function, start, months, _fold(title), _fold(company))
+    return Role(title, company, function, intern(start) if start else None, months, _fold(title), _fold(company))
 
 
 def _roles(doc: dict[str, Any], today: date) -> list[Role]:
@@ -108,16 +109,17 @@ def _total_months(roles: list[Role]) -> int:
 
 
 def _unique(values: Any) -> tuple[str, ...]:
+    # Interned: the same skill or school held by thousands of people is one string in memory.
     seen: dict[str, str] = {}
     for value in values:
         if isinstance(value, str) and value.strip():
-            seen.setdefault(_fold(value), value.strip())
+            seen.setdefault(_fold(value), intern(value.strip()))
     return tuple(seen.values())
 
 
 def _place(location: Any) -> str:
     """The city part of a location ("Lisbon, Portugal" → "Lisbon"): where people are, counted together."""
-    return location.split(",")[0].strip() if isinstance(location, str) else ""
+    return intern(location.split(",")[0].strip()) if isinstance(location, str) else ""
 
 
 def person_of(doc: dict[str, Any], today: date) -> Person:
@@ -129,8 +131,8 @@ def person_of(doc: dict[str, Any], today: date) -> Person:
     education = [e for e in doc.get("education") or [] if isinstance(e, dict)]
     skills = [s.get("name") if isinstance(s, dict) else s for s in doc.get("skills") or []]
     return Person(
-        id=int(doc["id"]), name=doc.get("full_name") or "(no name)", stage=stage, met=met,
-        tags=tuple(t.lower() for t in doc.get("tags") or [] if isinstance(t, str)),
+        id=int(doc["id"]), name=doc.get("full_name") or "(no name)", stage=intern(stage), met=met,
+        tags=tuple(intern(t.lower()) for t in doc.get("tags") or [] if isinstance(t, str)),
         roles=tuple(roles),
         schools=_unique(e.get("school") for e in education), degrees=_unique(e.get("degree") for e in education),
         skills=_unique(skills), location=_place(doc.get("location")), total_months=_total_months(roles),
