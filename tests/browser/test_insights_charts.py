@@ -71,6 +71,16 @@ def test_charts_render_without_csp_violations(browser_context, server, artifacts
     expect(page.locator("table.prospects")).to_contain_text("Ben Brown")
     page.screenshot(path=str(artifacts_dir / "insights-bar-followed.png"), full_page=True)
 
+    # A recruiter's pool: by stage, and by skill with how many of them were met.
+    ana = next(p["id"] for p in server.prospects() if p["full_name"] == "Ana Alves")
+    assert server.request("PATCH", f"/api/v1/prospects/{ana}", {"stage": "met"})[0] == 200
+    assert server.request("PUT", "/api/v1/me", {"persona": "recruiter", "name": "Rae Lin"})[0] == 200
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(server.url + "/insights?role=data+scientist")
+    expect(page.locator("#pool")).to_contain_text("5 people with Python, 1 of them met")
+    expect(page.locator("#pool-skills rect.bar-inner").first).to_be_visible()
+    page.locator("#pool").screenshot(path=str(artifacts_dir / "insights-recruiter-pool.png"))
+
     page.goto(server.url + "/insights?company=Gamma")
     expect(page.locator("main")).to_contain_text("Too few people to say")
     assert page.evaluate("window.__csp") == []

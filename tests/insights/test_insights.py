@@ -93,6 +93,8 @@ def test_recruiter_pool_by_stage_and_skill(client, store, people):
     python = next(s for s in pool["skills"] if s["label"] == "Python")
     assert (python["count"], python["met"]) == (5, 2)
     assert _people_behind(client, python["met_url"]) == {people["ana"], people["cai"]}
+    html = client.get("/insights?role=data+scientist").get_data(as_text=True)
+    assert "5 people with Python</a>, <a" in html and "2 of them met" in html and 'id="pool-skills"' in html
 
 
 def test_explorer_sees_people_who_made_the_move(client, store, people):
