@@ -21,8 +21,7 @@ from coffeechat.store import ProspectStore
 TARGET_ARGS = ("role", "function", "company", "tag", "stage")
 LINK_PREFIX = "in_"  # the prospects list reads the target as in_role, in_company, ... plus bucket=
 IDS_SHOWN = 500      # the JSON lists the people behind a number up to this many; the link always has them all
-
-REPORTS_KEPT = 16     # recent reports kept per store, while nobody changes
+REPORTS_KEPT = 16    # recent reports kept per store, while nobody changes
 
 
 class _Cache:
