@@ -70,6 +70,8 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         app = capture_bench.measure_app(small, large, reps)
         log(f"the dashboard pages with {DASHBOARD} stored (prospects page in every sort, Today)")
         dashboard = capture_bench.measure_dashboard(cached_store(DASHBOARD, work), reps)
+        log(f"the insights page with {LARGE} stored (first view, the same again, after an edit)")
+        insights = capture_bench.measure_insights(large, reps)
         log(f"the naive path at {LARGE} (html.parser + TinyDB JSONStorage), {naive_reps} captures")
         naive_db = work / "naive.json"
         write_naive_db(naive_db, json.loads((large / data.DB_FILE).read_bytes())["tables"]["prospects"])
@@ -102,6 +104,10 @@ def run(quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
         "search_p50_ms": app["search"]["p50_ms"],
         "today_p50_ms": app["today"]["p50_ms"] if "today" in app else None,
         "today_path": app.get("today_path"),
+        "insights_p50_ms": insights["again"]["p50_ms"],
+        "insights_after_edit_p50_ms": insights["after_edit"]["p50_ms"],
+        "insights_first_ms": insights["first_ms"],
+        "insights_server_rss_mb_50k": insights["rss_mb"],
         "dashboard_20k_p50_ms": {page: v["p50_ms"] for page, v in dashboard.items()},
         "dashboard_20k_worst_p50_ms": max(v["p50_ms"] for v in dashboard.values()),
         "open_s": round(mem["open_s"], 2),

@@ -14,6 +14,7 @@ from tests.fixture_pages import page_html
 PAGE = "profile-2022-self"
 PAGE_URL = "https://www.linkedin.com/in/kireetagrawal/"
 SEARCHES = ("chen", "acme labs", "software engineer", "nobody-is-called-this")
+INSIGHTS = "/api/v1/insights?role=engineer"  # a role many generated people held
 
 
 def capture_body() -> bytes:
@@ -100,6 +101,25 @@ def measure_dashboard(data_dir: Path, reps: int) -> dict[str, Any]:
         out = {f"prospects_{sort}": summary(timed(lambda s=sort: client.request("GET", f"/?sort={s}"), reps))
                for sort in sorts}
         out["today"] = summary(timed(lambda: client.request("GET", "/today"), reps))
+        client.close()
+    return out
+
+
+def measure_insights(data_dir: Path, reps: int) -> dict[str, Any]:
+    """The insights page's JSON twin in a server of its own (its cache would blur the other memory
+    numbers): the first request, which reduces every prospect once; the same view again; and the view
+    after one prospect changed (only that one is reduced again, the counts are redone)."""
+    with Server("app", data_dir) as server:
+        client = Client(server.port, get_token(data_dir))
+        first = timed(lambda: client.request("GET", INSIGHTS), 1, warmup=0)[0]
+        again = summary(timed(lambda: client.request("GET", INSIGHTS), reps))
+        edits = []
+        for i in range(max(3, reps // 3)):
+            body = json.dumps({"tags": [f"bench-{i}"]}).encode()
+            timed(lambda b=body: client.request("PATCH", "/api/v1/prospects/1", b), 1, warmup=0)
+            edits += timed(lambda: client.request("GET", INSIGHTS), 1, warmup=0)
+        out = {"first_ms": round(first, 1), "again": again, "after_edit": summary(edits),
+               "rss_mb": round(server.rss_mb(), 1)}
         client.close()
     return out
 

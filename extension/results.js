@@ -37,6 +37,7 @@ export function describeSave(data) {
   const name = data.prospect?.full_name || 'this person';
   if (data.duplicate) return { title: `Already saved ${name}`, detail: 'This capture had been sent before; nothing changed.' };
   if (data.created) return { title: `Saved ${name}`, detail: null };
+  if (data.job_change?.message) return { title: `Updated ${name}: new role`, detail: data.job_change.message };
   const changed = data.changed?.length ?? 0;
   return { title: `Updated ${name} (${changed ? plural(changed, 'field', 'fields') + ' changed' : 'nothing changed'})`, detail: null };
 }

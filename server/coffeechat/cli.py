@@ -199,15 +199,37 @@ def export(fmt: str, data_dir: Path | None) -> None:
 
 
 @main.command(name="import")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--preview", is_flag=True, help="Show what a CSV import would do, and change nothing.")
 @_data_dir_option
-def import_(file, data_dir: Path | None) -> None:
-    """Restore a JSON export into an empty data folder."""
+def import_(file, preview: bool, data_dir: Path | None) -> None:
+    """Restore a JSON export into an empty data folder, or add people from a CSV (LinkedIn's own export too)."""
+    text = file.read()
+    if not text.lstrip().startswith("{"):
+        _import_csv(text, preview, data_dir)
+        return
     from coffeechat.exporting import parse_backup
-    backup = parse_backup(file.read())
+    backup = parse_backup(text)
     with _open_store(data_dir) as store:
         count = store.import_backup(backup)
     click.echo(f"imported {count} prospects into {store.data_dir}")
+
+
+def _import_csv(text: str, preview: bool, data_dir: Path | None) -> None:
+    """A spreadsheet of people, or LinkedIn's Connections.csv / Invitations.csv: rows with errors are named."""
+    from coffeechat.app import imports
+    with _open_store(data_dir, read_only=preview) as store:
+        plan = imports.preview("csv", text, store)
+        for row in plan["rows"]:
+            if row["errors"] or preview:
+                why = "; ".join(row["errors"] + row.get("notes", [])) or row["status"]
+                click.echo(f"line {row['line']}: {row['fields'].get('full_name') or '(no name)'}: {why}",
+                           err=bool(row["errors"]))
+        if preview:
+            click.echo(f"{plan['ok']} rows ready, {plan['errors']} with errors; nothing was changed")
+            return
+        done = imports.apply("csv", text, store)
+    click.echo(f"imported {done['created']} new, {done['updated']} updated, {done['skipped']} rows skipped")
 
 
 @main.command()

@@ -114,32 +114,64 @@ def _plus_minutes(start: datetime, minutes: int) -> datetime:
         return start
 
 
-def to_ics(prospects: list[dict[str, Any]], base_url: str,
-           notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20) -> str:
-    """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
+def _meeting_event(p: dict[str, Any], meeting: dict[str, Any], start: datetime, base_url: str,
+                   notes: dict[str, Any] | None, minutes: int, questions: int = 0) -> icalendar.Event:
+    """One scheduled meeting as a calendar event: agenda, link back and (when asked) the top questions."""
+    link = f"{base_url}/prospects/{p['id']}"
+    agenda, planned = _agenda(notes)
+    asks = top_questions(notes, questions) if questions else []
+    ask_text = "\n".join(f"{n}. {q}" for n, q in enumerate(asks, 1))
+    event = icalendar.Event()
+    event.add("uid", f"coffeechat-{p['id']}-{meeting.get('id', 'meeting')}@127.0.0.1")
+    event.add("dtstamp", datetime.now().astimezone())
+    event.add("dtstart", start)
+    event.add("dtend", _plus_minutes(start, planned or minutes))
+    event.add("summary", f"Informational interview: {p.get('full_name') or 'prospect'}")
+    parts = (agenda and f"Agenda\n{agenda}", ask_text and f"Questions to ask\n{ask_text}", link)
+    event.add("description", "\n\n".join(part for part in parts if part))
+    event.add("url", link)
+    if meeting.get("where"):
+        event.add("location", meeting["where"])
+    return event
+
+
+def _calendar() -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//coffeechat//informational interviews//EN")
     cal.add("version", "2.0")
+    return cal
+
+
+def to_ics(prospects: list[dict[str, Any]], base_url: str,
+           notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20) -> str:
+    """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
+    cal = _calendar()
     for p in prospects:
         meeting = next_meeting(p.get("log") or ())
-        if meeting is None:
+        start = moment_of(meeting["when"]) if meeting else None
+        if meeting is None or start is None:
             continue
-        start = moment_of(meeting["when"])
-        if start is None:
-            continue
-        link = f"{base_url}/prospects/{p['id']}"
-        agenda, planned = _agenda(notes_for(p["id"]) if notes_for else None)
-        event = icalendar.Event()
-        event.add("uid", f"coffeechat-{p['id']}-{meeting.get('id', 'meeting')}@127.0.0.1")
-        event.add("dtstamp", datetime.now().astimezone())
-        event.add("dtstart", start)
-        event.add("dtend", _plus_minutes(start, planned or minutes))
-        event.add("summary", f"Informational interview: {p.get('full_name') or 'prospect'}")
-        event.add("description", "\n\n".join(part for part in (agenda and f"Agenda\n{agenda}", link) if part))
-        event.add("url", link)
-        if meeting.get("where"):
-            event.add("location", meeting["where"])
-        cal.add_component(event)
+        cal.add_component(_meeting_event(p, meeting, start, base_url, notes_for(p["id"]) if notes_for else None,
+                                         minutes))
+    return cal.to_ical().decode("utf-8")
+
+
+def top_questions(notes: dict[str, Any] | None, count: int = 3) -> list[str]:
+    """The questions the notes mark as most important, else the first ones, as plain text."""
+    items = [q for q in (notes or {}).get("questions") or [] if isinstance(q, (str, dict))]
+    marked = [q for q in items if isinstance(q, dict) and (q.get("top") or q.get("marked"))]
+    chosen = (marked or items)[:count]
+    return [q if isinstance(q, str) else str(q.get("text") or q.get("question") or "") for q in chosen]
+
+
+def meeting_ics(p: dict[str, Any], base_url: str, notes: dict[str, Any] | None, minutes: int = 20) -> str | None:
+    """One prospect's next scheduled meeting as its own calendar file; None when nothing is scheduled."""
+    meeting = next_meeting(p.get("log") or ())
+    start = moment_of(meeting["when"]) if meeting else None
+    if meeting is None or start is None:
+        return None
+    cal = _calendar()
+    cal.add_component(_meeting_event(p, meeting, start, base_url, notes, minutes, questions=3))
     return cal.to_ical().decode("utf-8")
 
 

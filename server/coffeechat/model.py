@@ -14,6 +14,7 @@ A stored prospect is one flat dict:
 CAPTURED_FIELDS: tuple[str, ...] = (
     "full_name", "headline", "location", "about", "connection_degree", "profile_url",
     "member_urn", "photo_url", "current", "experience", "education", "skills", "languages",
+    "connected_on",  # YYYY-MM-DD, from LinkedIn's own data export (Connections.csv)
 )
 
 # Lists merged item by item on re-capture; the tuple names the keys that identify an item.
@@ -52,4 +53,5 @@ LOG_TYPES: tuple[str, ...] = (
     "referral_given",     # {"prospect_id": the person they referred the user to}
     "keep_in_touch_sent",
     "note",               # {"note"}
+    "job_changed",        # {"from", "to", "to_title", "to_company", "from_title", "from_company", "on"?}: seen in a re-capture
 )

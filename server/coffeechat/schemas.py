@@ -43,10 +43,13 @@ LOG_ENTRY: dict[str, Any] = {
     "type": "object", "required": ["type", "at"],
     "properties": {
         "id": STRING, "at": STRING, "type": {"enum": list(LOG_TYPES)},
-        "from": {"enum": [None, *STAGES]}, "to": {"enum": list(STAGES)},
+        "from": TEXT, "to": TEXT,
         "when": STRING, "where": STRING, "note": STRING, "prospect_id": ID,
     },
     "additionalProperties": SCALAR,
+    # A stage change names two stages; a job change (job_changed) names two roles in words.
+    "if": {"properties": {"type": {"const": "stage_changed"}}},
+    "then": {"properties": {"from": {"enum": [None, *STAGES]}, "to": {"enum": list(STAGES)}}},
 }
 
 CAPTURE: dict[str, Any] = {

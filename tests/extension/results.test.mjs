@@ -12,6 +12,12 @@ test('profile saves: Saved / Updated (n fields changed) / Already saved', () => 
   assert.equal(describeSave(profile({ duplicate: true })).title, 'Already saved Jane Doe');
 });
 
+test('a new job seen in the capture is told after the save', () => {
+  const message = 'Jane has a new role: CTO at Beta (was Engineer at Acme). Congratulate them: it is on Today.';
+  const saved = describeSave(profile({ changed: ['current'], job_change: { to: 'CTO at Beta', message } }));
+  assert.deepEqual(saved, { title: 'Updated Jane Doe: new role', detail: message });
+});
+
 test('search and company saves', () => {
   const search = describeSave({ kind: 'search-results', created: 2, updated: 1, prospects: [] });
   assert.deepEqual(search, { title: 'Saved 3 people', detail: '2 new, 1 updated' });

@@ -90,6 +90,8 @@ PATHS: dict[str, dict[str, Any]] = {
                 _query("stage", {"type": "string", "enum": list(STAGES)}), _query("tag", {"type": "string"}),
                 _query("company", {"type": "string"}),
                 _query("due", {"type": "string", "enum": list(DUE_FILTERS)}, "only follow-ups due (or overdue) today"),
+                _query("changed_since", {"type": "string", "format": "date"}, "only people whose new job was seen since"),
+                _query("ids", {"type": "string", "pattern": "^[0-9]+(,[0-9]+)*$"}, "only these prospects (comma-separated)"),
                 _query("sort", {"type": "string", "enum": [p + s for s in SORTS for p in ("", "-")]}),
                 _query("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
                 _query("offset", {"type": "integer", "minimum": 0})))},
@@ -144,6 +146,16 @@ PATHS: dict[str, dict[str, Any]] = {
             "type": "object", "required": ["imported"], "properties": {"imported": {"type": "integer"}}},
         status="201", body=_body({"$ref": "#/components/schemas/Backup"}))},
 }
+
+PATHS.update({
+    "/api/v1/prospects/{prospect_id}/meeting.ics": {"get": _op(
+        "The prospect's next scheduled meeting as a calendar file", {}, params=(ID,), content=("text/calendar",))},
+    "/api/v1/insights": {"get": _op(
+        "JSON twin of the insights page: paths, skills and the pool of the people matching a target",
+        params=(_query("role", {"type": "string"}, "title words, or a function such as data work"),
+                _query("company", {"type": "string"}), _query("tag", {"type": "string"}),
+                _query("stage", {"type": "string", "enum": list(STAGES)})))},
+})
 
 
 def document() -> dict[str, Any]:

@@ -5,7 +5,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from coffeechat import __version__
-from coffeechat.app import next_step, save_options
+from coffeechat.app import job_changes, next_step, save_options
 from coffeechat.app.advice import best_connection_note
 from coffeechat.app.captures import PROFILE_KINDS, save_capture
 from coffeechat.errors import BadInput
@@ -44,7 +44,9 @@ def create_capture():
         body.update(prospect=prospect, created=created, changed=changed,
                     connection_note=best_connection_note(store(), prospect, now().date()),
                     next_step=next_step.for_saved(store(), prospect, now().date()),
-                    dashboard_url=f"{request.host_url}prospects/{prospect['id']}")
+                    dashboard_url=f"{request.host_url}prospects/{prospect['id']}",
+                    job_change={**result.job_change, "message": job_changes.message(prospect, result.job_change)}
+                    if result.job_change else None)
         return body, 201 if created else 200
     if result.kind == "search-results":
         body.update(created=sum(1 for _, c, _ in result.saved if c),

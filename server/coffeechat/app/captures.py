@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from coffeechat.app import job_changes
 from coffeechat.errors import CoffeechatError
 from coffeechat.parsing import ParseError, parse_page
 from coffeechat.parsing.urls import canonical_profile_url
@@ -20,6 +21,7 @@ class CaptureResult:
     company: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
     duplicate: bool = False
+    job_change: dict[str, Any] | None = None
 
 
 def prospect_key(parsed: dict[str, Any], url: str | None) -> str | None:
@@ -62,7 +64,13 @@ def save_capture(store: ProspectStore, html: str, url: str, captured_at: str | N
             return seen
         if key:
             capture_id = store.save_page(html)
-            result.saved.append(store.save_capture(parsed, key, url, capture_id, captured_at))
+            known = store.find_by_key(key, parsed.get("member_urn"))
+            before = store.get(known) if known else None
+            saved = store.save_capture(parsed, key, url, capture_id, captured_at)
+            result.job_change = job_changes.record(store, before, saved[0], captured_at)
+            if result.job_change:
+                saved = (store.get(saved[0]["id"]), *saved[1:])
+            result.saved.append(saved)
         elif kind == "search-results":
             _save_search(store, parsed, html, url, captured_at, result)
         if idempotency_key:

@@ -5,6 +5,7 @@ import io
 import secrets
 from typing import Any
 
+from coffeechat.app import linkedin_export
 from coffeechat.app.captures import prospect_key
 from coffeechat.errors import BadInput
 from coffeechat.exporting import parse_backup, unneutralise
@@ -126,6 +127,8 @@ def preview(kind: str, text: str, store: ProspectStore) -> dict[str, Any]:
         except BadInput as exc:
             problem = problem or exc.message
         return {"kind": "json", "prospects": len(people), "problem": problem}
+    if kind == "csv" and linkedin_export.kind_of(text):
+        return linkedin_export.preview(text, store)
     if kind == "csv":
         return {"kind": "csv", **preview_csv(text, store)}
     raise BadInput("choose a .json backup or a .csv file")
@@ -135,6 +138,8 @@ def apply(kind: str, text: str, store: ProspectStore) -> dict[str, int]:
     """Import the file; a JSON backup restores everything, a CSV adds or updates people."""
     if kind == "json":
         return {"created": store.import_backup(parse_backup(text)), "updated": 0, "skipped": 0}
+    if linkedin_export.kind_of(text):
+        return linkedin_export.apply(text, store)
     return apply_csv(text, store)
 
 

@@ -16,13 +16,13 @@ from coffeechat.store import ProspectStore
 KIND_LABELS: dict[str, str] = {
     "connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
     "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
-    "keep_in_touch": "Keep-in-touch",
+    "keep_in_touch": "Keep-in-touch", "congratulations": "Congratulations",
 }
 # What sending a draft of each kind records in the log (pipeline.ACTIONS); the referrer's thanks is a thank-you.
 SENT_ACTIONS: dict[str, str] = {
     "connection_note": "invitation_sent", "message": "message_sent", "inmail": "message_sent",
     "email": "message_sent", "follow_up": "follow_up_sent", "thank_you": "thank_you_sent",
-    "referral_thanks": "thank_you_sent", "keep_in_touch": "keep_in_touch_sent",
+    "referral_thanks": "thank_you_sent", "keep_in_touch": "keep_in_touch_sent", "congratulations": "message_sent",
 }
 SENT_LABELS: dict[str, str] = {
     "invitation_sent": "I sent the invitation", "message_sent": "I sent the message",
@@ -94,9 +94,10 @@ def _choice(kind: str, reason: str) -> dict[str, Any]:
 def choices(picked: str) -> list[dict[str, str]]:
     """Every kind the user may switch to, with its label and what sending it records.
 
-    A referral thanks goes to the person who referred someone: it is offered only when it is the step due."""
+    A referral thanks goes to the person who referred someone, congratulations follow a new job:
+    each is offered only when it is the step due."""
     return [{"kind": k, "label": KIND_LABELS[k], "action": SENT_ACTIONS[k], "action_label": SENT_LABELS[SENT_ACTIONS[k]]}
-            for k in DRAFT_KINDS if k != "referral_thanks" or picked == k]
+            for k in DRAFT_KINDS if k not in ("referral_thanks", "congratulations") or picked == k]
 
 
 def for_saved(store: ProspectStore, prospect: dict[str, Any], today: date) -> dict[str, Any]:

@@ -4,7 +4,8 @@ from datetime import date, datetime, timedelta
 from typing import Any, Mapping
 
 from coffeechat import timeline
-from coffeechat.app import advice, followups
+from coffeechat.app import advice, followups, list_filters
+from coffeechat.app.insights import bucket_ids
 from coffeechat.errors import BadInput, CoffeechatError
 from coffeechat.model import STAGES
 from coffeechat.outreach.kinds import DRAFT_KINDS
@@ -34,11 +35,15 @@ def summary(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def prospects_page(store: ProspectStore, args: Mapping[str, Any], today: date) -> dict[str, Any]:
-    """One page of the prospects table: filters from ``args`` (q, stage, tag, company, due, sort, limit, offset)."""
-    filters = {k: (args.get(k) or None) for k in ("q", "stage", "tag", "company", "due")}
+    """One page of the prospects table: filters from ``args`` (q, stage, tag, company, due, changed_since, ids,
+    bucket from the insights page, sort, limit, offset)."""
+    filters = {k: (args.get(k) or None) for k in ("q", "stage", "tag", "company", "due", "changed_since", "ids",
+                                                    "bucket")}
     sort = args.get("sort") or "-updated"
     limit, offset = _int(args, "limit", PAGE_SIZE), _int(args, "offset", 0)
-    only = followups.due_filter(store, filters["due"], today)
+    only = list_filters.narrow(followups.due_filter(store, filters["due"], today),
+                               list_filters.changed_since(store, filters["changed_since"]),
+                               list_filters.ids(filters["ids"]), bucket_ids(store, args, today))
     order = followups.due_order(store, today) if sort.lstrip("-") == "next_due" else None
     items, total = store.search(q=filters["q"], stage=filters["stage"], tag=filters["tag"], company=filters["company"],
                                 sort=sort, limit=limit, offset=offset, only=only, due_order=order)

@@ -17,5 +17,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-# The page routes register themselves on bp, so they are imported once bp exists.
-from coffeechat.dashboard import views, views_pairing  # noqa: E402,F401
+# Importing the view modules registers their page routes on bp.
+from coffeechat.dashboard import views, views_calendar, views_insights, views_pairing  # noqa: E402,F401

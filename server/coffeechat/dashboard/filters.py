@@ -10,9 +10,10 @@ STAGE_LABELS = {"saved": "Saved", "contacted": "Contacted", "replied": "Replied"
                 "not_now": "Not now"}
 DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
                 "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
-                "keep_in_touch": "Keep-in-touch"}
+                "keep_in_touch": "Keep-in-touch", "congratulations": "Congratulations"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
-               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer"}
+               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer",
+               "congratulate": "Congratulate"}
 
 
 def when(value: Any) -> str:

@@ -183,6 +183,8 @@ def drafts_for(prospect: dict[str, Any], me: dict[str, Any], *, kind: str | None
         if kind == "referral_thanks":
             warnings.append("A referral thank-you needs a referrer: set who referred this prospect.")
         kinds = [k for k in kinds if k != "referral_thanks"]
+    if kind is None and not any(e.get("type") == "job_changed" for e in prospect.get("log") or ()):
+        kinds = [k for k in kinds if k != "congratulations"]  # offered once a re-capture showed a new job
     gathered = gather(prospect, me, today, referrer)
     seen = key_dates(prospect)
     drafts = [_draft(k, prospect, me, gathered, seen, variant, today, referrer, templates_dir, rules or DEFAULT_RULES)

@@ -6,7 +6,7 @@ from coffeechat.me import NOTE_LIMITS
 
 DRAFT_KINDS: tuple[str, ...] = (
     "connection_note", "message", "inmail", "email", "follow_up", "thank_you",
-    "referral_thanks", "keep_in_touch",
+    "referral_thanks", "keep_in_touch", "congratulations",
 )
 
 # LinkedIn's own ceilings; InMail bodies are kept under 1,900 to leave a margin below ~2,000.

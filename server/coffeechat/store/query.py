@@ -40,7 +40,7 @@ def _entry(doc: dict[str, Any]) -> Entry:
                  doc.get("created_at") or "", doc.get("updated_at") or "", timeline_fields(doc))
 
 
-_LOG_KEYS = ("type", "at", "when", "where", "prospect_id")
+_LOG_KEYS = ("type", "at", "when", "where", "prospect_id", "to_company")
 
 
 def timeline_fields(doc: dict[str, Any]) -> dict[str, Any]:

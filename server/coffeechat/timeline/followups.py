@@ -17,7 +17,8 @@ ANSWERS = ("reply_received", "meeting_scheduled", "meeting_held")
 CONTACTS = OUTREACH + ANSWERS + ("follow_up_sent", "thank_you_sent", "keep_in_touch_sent")
 CLOSED = ("declined", "not_now")
 # Order for "the next follow-up" when two are due the same day: the most time-sensitive first.
-RULE_ORDER = ("thank_you", "prep", "referral_thanks", "follow_up", "suggest_not_now", "keep_in_touch")
+RULE_ORDER = ("thank_you", "prep", "referral_thanks", "congratulate", "follow_up", "suggest_not_now",
+              "keep_in_touch")
 
 
 def _last(log: Iterable[dict[str, Any]], types: tuple[str, ...]) -> dict[str, Any] | None:
@@ -92,7 +93,21 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
             due = add_days(since, rules["keep_in_touch_days"])
             out.append(_item(pid, "keep_in_touch", "keep_in_touch", since, due, add_days(due, grace), today,
                              "Keep in touch: share an update"))
+    if (congrats := congratulate(pid, log, today, rules)) is not None:
+        out.append(congrats)
     return sorted(out, key=sort_key)
+
+
+def congratulate(pid: Any, log: list[dict[str, Any]], today: date,
+                 rules: dict[str, int] = DEFAULT_RULES) -> dict[str, Any] | None:
+    """A new job seen in a re-capture, not yet answered by any message: congratulate them."""
+    change = _last(log, ("job_changed",))
+    if change is None or _after(log, change, CONTACTS) or not (since := day_of(change.get("at"))):
+        return None
+    company = change.get("to_company")
+    return _item(pid, "congratulate", "congratulations", since, since,
+                 add_days(since, rules.get("congratulate_within_days", DEFAULT_RULES["congratulate_within_days"])),
+                 today, f"Congratulate on the new role at {company}" if company else "Congratulate on the new role")
 
 
 def referral_thanks(referrer: dict[str, Any], referred: Iterable[dict[str, Any]], today: date,
