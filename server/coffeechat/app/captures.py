@@ -66,6 +66,8 @@ def save_capture(store: ProspectStore, html: str, url: str, captured_at: str | N
                     result.saved.append(store.save_capture(as_profile, key, url, capture_id, captured_at))
     elif kind == "company":
         result.company = {k: v for k, v in parsed.items() if k not in ("sources", "warnings")}
+        if result.company.get("company_name"):  # kept so the dashboard can show a page per company
+            result.company["id"] = store.save_company(result.company)["id"]
     if idempotency_key:
         store.remember_key(idempotency_key, kind, [p["id"] for p, _, _ in result.saved])
     return result

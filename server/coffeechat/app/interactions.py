@@ -2,23 +2,15 @@
 
 from typing import Any
 
+from coffeechat.app import log
 from coffeechat.errors import BadInput
-from coffeechat.pipeline import implied_stage, log_entry_for
 from coffeechat.store import ProspectStore
 
 
 def record(store: ProspectStore, prospect_id: int, action: str, data: dict[str, Any]) -> dict[str, Any]:
     """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
-    entry = log_entry_for(action, data, store.find_by_id)
-    if action == "referral_given" and entry["prospect_id"] == prospect_id:
-        raise BadInput("a prospect cannot refer you to themself")
-    prospect = store.add_log(prospect_id, entry)
-    stage = implied_stage(prospect.get("stage") or "saved", action)
-    if stage:
-        prospect = store.patch(prospect_id, {"stage": stage})
-    if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
-        store.patch(entry["prospect_id"], {"referred_by": prospect_id})
-    return prospect
+    # Dated when it happened, the stage change with it (app/log.py).
+    return log.record(store, prospect_id, action, data)
 
 
 def bulk_stage(store: ProspectStore, ids: list[int], stage: str) -> int:

@@ -20,6 +20,14 @@ def _check(field: str, value: Any, exists: Callable[[int], bool]) -> Any:
     elif field == "referred_by":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not exists(value)):
             raise BadInput(f"referred_by must be the id of another stored prospect, got {value!r}")
+    elif field == "priority":
+        if not isinstance(value, bool):
+            raise BadInput("priority must be true or false")
+    elif field in ("snoozed", "draft_edits"):
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            raise BadInput(f"{field} must be an object of name → text")
+        if field == "snoozed" and not all(len(v) == 10 and v[4] == "-" and v[7] == "-" for v in value.values()):
+            raise BadInput("snoozed must map each follow-up to a date (YYYY-MM-DD)")
     elif field == "current":
         if value is not None and (not isinstance(value, dict) or set(value) - {"title", "company"}):
             raise BadInput("current must be an object with title and company")

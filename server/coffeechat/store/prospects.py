@@ -4,13 +4,14 @@ import copy
 import threading
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from tinydb.table import Document
 
 from coffeechat.errors import BadInput, NotFound
-from coffeechat.model import USER_FIELDS
+from coffeechat.model import LOG_TYPES, STAGES, USER_FIELDS
 from coffeechat.store import query
+from coffeechat.store.companies import company_key, company_record
 from coffeechat.store.edits import apply_patch, log_entry
 from coffeechat.store.merge import merge_capture
 from coffeechat.store.raw import CaptureFiles, new_capture_id
@@ -36,6 +37,7 @@ class ProspectStore:
         self._prospects = self.db.table("prospects", cache_size=0)
         self._settings = self.db.table("settings", cache_size=0)
         self._keys = self.db.table("idempotency", cache_size=0)
+        self._companies = self.db.table("companies", cache_size=0)
         self.index = query.Index()
         for doc_id, doc in self._prospects.documents().items():
             self.index.add(int(doc_id), doc)
@@ -184,6 +186,61 @@ class ProspectStore:
 
     def _exists(self, prospect_id: int) -> bool:
         return self._prospects.contains(doc_id=prospect_id)
+
+    # --- the log as a whole: dated, edited and deleted entries (issue 15) -------------------
+    def rewrite_log(self, prospect_id: int,
+                    rewrite: Callable[[dict[str, Any]], tuple[list[dict[str, Any]], str]]) -> dict[str, Any]:
+        """Replace the log and stage with what ``rewrite(prospect)`` returns, under the one lock (no lost update).
+
+        The new log is stored as given (callers keep it in time order); entries without an id get one.
+        """
+        with self._lock:
+            doc = copy.deepcopy(dict(self._get_doc(prospect_id)))
+            log, stage = rewrite({**copy.deepcopy(doc), "id": prospect_id})
+            if stage not in STAGES:
+                raise BadInput(f"unknown stage {stage!r}")
+            now = utcnow()
+            for entry in log:
+                if not isinstance(entry, dict) or entry.get("type") not in LOG_TYPES:
+                    raise BadInput(f"a log entry needs a type, one of: {', '.join(LOG_TYPES)}")
+            doc["log"] = [dict(e) if e.get("id") else log_entry(e, now) for e in log]
+            doc["stage"], doc["updated_at"] = stage, now
+            self._prospects.update(_replace(doc), doc_ids=[prospect_id])
+            self.index.add(prospect_id, doc)
+            return self.get(prospect_id)
+
+    # --- saved company pages ----------------------------------------------------------------
+    def save_company(self, parsed: dict[str, Any]) -> dict[str, Any]:
+        """Store (or update) a company page's facts; returns the stored company with its id."""
+        record = company_record(parsed, utcnow())
+        if not record["key"]:
+            raise BadInput("this company page names no company")
+        with self._lock:
+            found = next((d for d in self._companies.all() if d.get("key") == record["key"]), None)
+            if found:
+                doc_id = found.doc_id
+                self._companies.update(_replace({**dict(found), **record}), doc_ids=[doc_id])
+            else:
+                doc_id = self._companies.insert(record)
+            return {**dict(self._companies.get(doc_id=doc_id)), "id": doc_id}
+
+    def companies(self) -> list[dict[str, Any]]:
+        """Every saved company with its id."""
+        with self._lock:
+            return [{**dict(d), "id": d.doc_id} for d in self._companies.all()]
+
+    def company(self, company_id: int) -> dict[str, Any]:
+        """One saved company by id."""
+        with self._lock:
+            doc = self._companies.get(doc_id=company_id)
+            if doc is None:
+                raise NotFound(f"no saved company with id {company_id}")
+            return {**dict(doc), "id": doc.doc_id}
+
+    def company_named(self, name: str | None) -> dict[str, Any] | None:
+        """The saved company with this name (case and spacing folded), or None."""
+        key = company_key(name)
+        return next((c for c in self.companies() if c.get("key") == key), None) if key else None
 
     # --- settings and idempotency ----------------------------------------------------------
     def get_setting(self, name: str, default: Any = None) -> Any:

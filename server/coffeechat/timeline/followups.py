@@ -17,7 +17,7 @@ ANSWERS = ("reply_received", "meeting_scheduled", "meeting_held")
 CONTACTS = OUTREACH + ANSWERS + ("follow_up_sent", "thank_you_sent", "keep_in_touch_sent")
 CLOSED = ("declined", "not_now")
 # Order for "the next follow-up" when two are due the same day: the most time-sensitive first.
-RULE_ORDER = ("thank_you", "prep", "referral_thanks", "follow_up", "suggest_not_now", "keep_in_touch")
+RULE_ORDER = ("thank_you", "prep", "referral_thanks", "follow_up", "suggest_not_now", "keep_in_touch", "reach_out")
 
 
 def _last(log: Iterable[dict[str, Any]], types: tuple[str, ...]) -> dict[str, Any] | None:
@@ -92,7 +92,22 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
             due = since + timedelta(days=rules["keep_in_touch_days"])
             out.append(_item(pid, "keep_in_touch", "keep_in_touch", since, due, due + grace, today,
                              "Keep in touch: share an update"))
-    return sorted(out, key=sort_key)
+    if rules.get("reach_out_on", 1) and stage == "saved" and not _last(log, CONTACTS):
+        since = day_of(p.get("created_at")) or day_of(p.get("updated_at"))
+        if since:
+            due = since + timedelta(days=rules.get("reach_out_days", 0))
+            item = _item(pid, "reach_out", "connection_note", since, due, due + grace, today,
+                         "Reach out: send a connection note or a message")
+            item["priority"] = bool(p.get("priority"))
+            out.append(item)
+    return sorted(snoozed_out(out, p.get("snoozed"), today), key=sort_key)
+
+
+def snoozed_out(items: list[dict[str, Any]], snoozed: Any, today: date) -> list[dict[str, Any]]:
+    """The items whose rule the user did not snooze past today."""
+    if not isinstance(snoozed, dict) or not snoozed:
+        return items
+    return [i for i in items if not (isinstance(snoozed.get(i["rule"]), str) and snoozed[i["rule"]] > today.isoformat())]
 
 
 def referral_thanks(referrer: dict[str, Any], referred: Iterable[dict[str, Any]], today: date,
@@ -153,7 +168,8 @@ class Planner:
             if isinstance(ref, int) and ref in tracks:
                 referred.setdefault(ref, []).append({**t, "id": pid})
         for ref, others in referred.items():
-            extra = referral_thanks({**tracks[ref], "id": ref}, others, today, rules)
+            extra = snoozed_out(referral_thanks({**tracks[ref], "id": ref}, others, today, rules),
+                                tracks[ref].get("snoozed"), today)
             if extra:
                 out[ref] = sorted(out.get(ref, []) + extra, key=sort_key)
         if len(self._cache) > len(tracks) + 1000:
