@@ -17,4 +17,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
 
 
-from coffeechat.dashboard import views  # noqa: E402,F401  (registers the page routes on bp)
+from coffeechat.dashboard import views, views_daily, views_more  # noqa: E402,F401  (register the routes on bp)

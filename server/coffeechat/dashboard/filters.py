@@ -5,14 +5,13 @@ from typing import Any
 
 from flask import Flask, request, url_for
 
-STAGE_LABELS = {"saved": "Saved", "contacted": "Contacted", "replied": "Replied", "scheduled": "Scheduled",
-                "met": "Met", "thanked": "Thanked", "in_touch": "In touch", "declined": "Declined",
-                "not_now": "Not now"}
+from coffeechat.labels import STAGE_LABELS
+
 DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
                 "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
                 "keep_in_touch": "Keep-in-touch"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
-               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer"}
+               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer", "reach_out": "Reach out"}
 
 
 def when(value: Any) -> str:
@@ -34,6 +33,17 @@ def day(value: Any) -> str:
     return when(value).split(", ")[0]
 
 
+def local_input(value: Any) -> str:
+    """A stored stamp as the value of a datetime-local field, in the user's time zone."""
+    if not isinstance(value, str) or not value:
+        return ""
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return (stamp.astimezone() if stamp.tzinfo else stamp).strftime("%Y-%m-%dT%H:%M")
+
+
 def page_url(**changes: Any) -> str:
     """The current page's URL with some query arguments changed (None removes one)."""
     args = {k: v for k, v in request.args.items() if v not in ("", None)}
@@ -44,7 +54,7 @@ def page_url(**changes: Any) -> str:
 
 def install(app: Flask) -> None:
     """Register the filters and helpers with the app's Jinja environment."""
-    app.jinja_env.filters.update(when=when, day=day, stage_label=lambda s: STAGE_LABELS.get(s, s),
+    app.jinja_env.filters.update(when=when, day=day, local_input=local_input, stage_label=lambda s: STAGE_LABELS.get(s, s),
                                  rule_label=lambda r: RULE_LABELS.get(r, r),
                                  kind_label=lambda k: DRAFT_LABELS.get(k) or (k or "").replace("_", " ").capitalize())
     app.jinja_env.globals.update(page_url=page_url, STAGE_LABELS=STAGE_LABELS)
