@@ -47,7 +47,7 @@ def _prospects_again(exc: BadInput):
         args = dict(parse_qsl(target.split("?", 1)[1]))
     page = pages.prospects_page(store(), args, now().date())
     return render_template("prospects.html", page=page, form_name="bulk", form_errors=forms.problems(exc),
-                           typed_form=request.form.to_dict(), **pages.choices()), 400
+                           typed_form=request.form.to_dict(), next_path=target or None, **pages.choices()), 400
 
 
 @bp.post("/prospects/bulk")
@@ -149,6 +149,8 @@ def interaction(prospect_id: int):
     except BadInput as exc:
         return forms.prospect_again(prospect_id, which, exc)
     forms.done(which, f"Added to the log: {pipeline.ACTIONS[action][0]}.")
+    if which != "log":  # a draft marked as sent: the log says so too (the draft may fold away now)
+        forms.done("log", f"Added to the log: {pipeline.ACTIONS[action][0]}.")
     return _back(url_for(".prospect", prospect_id=prospect_id) + f"#{which}")
 
 

@@ -87,7 +87,10 @@ def snippet(doc: dict[str, Any], q: str | None, width: int = 90) -> dict[str, st
     words = (q or "").lower().split()
     if not words:
         return None
-    for where, text in search_parts(doc):
+    parts = search_parts(doc)
+    # The first place holding every word, else the first holding any.
+    ranked = [p for p in parts if all(w in p[1].lower() for w in words)] or parts
+    for where, text in ranked:
         low = text.lower()
         at = next((low.find(w) for w in words if w in low), -1)
         if at < 0:

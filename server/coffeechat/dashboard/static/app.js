@@ -124,6 +124,15 @@ function setUpFilters() {
   }
 }
 
+function setUpBoard() {
+  // On the board, Enter on a person's stage list moves them (the Move button does the same).
+  for (const select of document.querySelectorAll(".board .move select")) {
+    select.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") { event.preventDefault(); select.form.requestSubmit(); }
+    });
+  }
+}
+
 function setUpPeoplePicker() {
   const list = document.getElementById("people-list");
   if (!list) return;
@@ -164,5 +173,6 @@ document.addEventListener("DOMContentLoaded", () => {
   setUpChoosers();
   setUpFilters();
   setUpPeoplePicker();
+  setUpBoard();
   setUpKeys();
 });
