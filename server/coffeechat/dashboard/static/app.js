@@ -55,7 +55,7 @@ function setUpDrafts() {
   }
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", () => {
-      const box = button.closest(".draft, .row");
+      const box = button.closest(".draft") || button.closest(".row");
       const subject = box.querySelector(".draft-subject");
       const body = box.querySelector(".draft-body, [data-copy-source]");
       const text = subject && subject.value ? `${subject.value}\n\n${body.value}` : body.value;
