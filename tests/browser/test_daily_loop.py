@@ -51,12 +51,13 @@ class Visits:
             pass
 
     def shoot(self, name: str) -> None:
-        """The first screen at 1280x800, and the whole page at 700 px wide."""
+        """The first screen at 1280x800 and at 700 px wide, and the whole page at 700 px."""
         self.keep()
-        self.page.set_viewport_size({"width": 1280, "height": 800})
-        self.page.screenshot(path=str(self.artifacts / f"daily-{name}-1280.png"))
-        self.page.set_viewport_size({"width": 700, "height": 900})
-        self.page.screenshot(path=str(self.artifacts / f"daily-{name}-700.png"), full_page=True)
+        for width, height in ((1280, 800), (700, 900)):
+            self.page.set_viewport_size({"width": width, "height": height})
+            self.page.evaluate("window.scrollTo(0, 0)")
+            self.page.screenshot(path=str(self.artifacts / f"daily-{name}-{width}.png"))
+        self.page.screenshot(path=str(self.artifacts / f"daily-{name}-700-full.png"), full_page=True)
         self.page.set_viewport_size({"width": 1280, "height": 800})
 
     def check_words(self) -> None:
@@ -95,7 +96,7 @@ def test_a_meeting_logged_for_yesterday_counts_from_yesterday(visits, server):
     expect(log.locator("li", has_text="Meeting held")).to_contain_text(f"{local_day(yesterday)}, 15:00")
     expect(log.locator("li", has_text="Stage changed")).to_contain_text(f"{local_day(yesterday)}, 15:00")
     # The thank-you is due a day after the meeting: today, not tomorrow.
-    expect(page.locator(".facts")).to_contain_text(f"Thank-you · Send a thank-you")
+    expect(page.locator(".facts")).to_contain_text("Thank-you · Send a thank-you")
     expect(page.locator(".facts")).to_contain_text(f"due {local_day(date.today())}")
     expect(page.locator("#draft-thank_you")).to_be_visible()  # the one draft for the next step comes first
     visits.shoot("prospect-met")
@@ -118,7 +119,7 @@ def test_a_meeting_logged_for_yesterday_counts_from_yesterday(visits, server):
     edit.get_by_role("button", name="Save").click()
     expect(page.locator("#log .flash-ok")).to_contain_text("Log entry changed")
     keep = yesterday + timedelta(days=90)
-    expect(page.locator(".facts")).to_contain_text(f"Keep in touch")
+    expect(page.locator(".facts")).to_contain_text("Keep in touch")
     expect(page.locator(".facts")).to_contain_text(f"due {local_day(keep)}")
     expect(page.locator(".page-head .stage")).to_have_text("Thanked")
 

@@ -81,7 +81,8 @@ def test_delete_asks_for_confirmation_first(browser, store, people):
 
 
 def test_settings_profile_rules_and_token(browser, store):
-    r = post_form(browser, "/settings/me", {"name": "Sam Rivera", "schools": "UIUC\r\nUniversity of California, Berkeley\n", "time_ask": "20",
+    schools = "UIUC\r\nUniversity of California, Berkeley\n"  # one per line: a name may hold a comma
+    r = post_form(browser, "/settings/me", {"name": "Sam Rivera", "schools": schools, "time_ask": "20",
                                             "persona": "explorer", "tone": "warm", "linkedin_account": "free"})
     assert r.status_code == 303
     me = store.get_setting("me")

@@ -18,10 +18,9 @@ NEXT_BY_STAGE = {"saved": "connection_note", "contacted": "follow_up", "replied"
 
 def next_kind(prospect: dict[str, Any], follow_ups: list[dict[str, Any]]) -> str | None:
     """The draft kind of the next step."""
-    for item in follow_ups:
-        if item.get("draft_kind"):
-            return item["draft_kind"]
-    kind = NEXT_BY_STAGE.get(prospect.get("stage") or "saved")
+    kind = next((i["draft_kind"] for i in follow_ups if i.get("draft_kind")), None) or NEXT_BY_STAGE.get(
+        prospect.get("stage") or "saved")
+    # Already connected: a message, not an invitation.
     if kind == "connection_note" and str(prospect.get("connection_degree") or "").startswith("1"):
         return "message"
     return kind

@@ -46,7 +46,12 @@ FIELDS = {
     "met_when": "When you met (\"yesterday\")", "contacted": "Whether you reached out",
     "contacted_when": "The day you first reached out", "meeting_note": "What you noted after the meeting",
     "followed_up": "Whether you already followed up", "brief": "Whether the draft must be short",
-    "hello": "The greeting in your tone", "ask_names": "The ask for one or two more names",
+    "hello": "The greeting in your tone", "hello_note": "The greeting of a connection note",
+    "ask_names": "The ask for one or two more names", "ask_chat": "The small ask for a short chat",
+    "ask_chat_long": "The same ask, a little longer", "glad": "How you say you would be glad to",
+    "no_pressure": "A line that keeps the ask light", "noticed": "How you start what you noticed",
+    "noticed_cap": "The same, capitalized to start a sentence", "sign_off": "Your sign-off (Warmly, Best…)",
+    "thanks": "How you say thank you", "thanks_short": "A short thank you",
 }
 
 

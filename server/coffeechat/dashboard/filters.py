@@ -11,7 +11,8 @@ DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inm
                 "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
                 "keep_in_touch": "Keep-in-touch"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
-               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer", "reach_out": "Reach out"}
+               "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer",
+               "reach_out": "Reach out"}
 
 
 def when(value: Any) -> str:
@@ -31,6 +32,10 @@ def when(value: Any) -> str:
 def day(value: Any) -> str:
     """Just the (local) date, as people read it."""
     return when(value).split(", ")[0]
+
+
+CHANNEL_LABELS = {"linkedin_invitation": "LinkedIn invitation", "linkedin_message": "LinkedIn message",
+                  "inmail": "InMail", "email": "Email", "linkedin_inmail": "LinkedIn InMail"}
 
 
 def local_input(value: Any) -> str:
@@ -54,7 +59,9 @@ def page_url(**changes: Any) -> str:
 
 def install(app: Flask) -> None:
     """Register the filters and helpers with the app's Jinja environment."""
-    app.jinja_env.filters.update(when=when, day=day, local_input=local_input, stage_label=lambda s: STAGE_LABELS.get(s, s),
+    app.jinja_env.filters.update(when=when, day=day, local_input=local_input,
+                                 channel_label=lambda c: CHANNEL_LABELS.get(c) or (c or "").replace("_", " "),
+                                 stage_label=lambda s: STAGE_LABELS.get(s, s),
                                  rule_label=lambda r: RULE_LABELS.get(r, r),
                                  kind_label=lambda k: DRAFT_LABELS.get(k) or (k or "").replace("_", " ").capitalize())
     app.jinja_env.globals.update(page_url=page_url, STAGE_LABELS=STAGE_LABELS)

@@ -1,8 +1,8 @@
 """The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
 
 import secrets
-from urllib.parse import parse_qsl
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from flask import Response, abort, flash, redirect, render_template, request, session, url_for
 

@@ -97,7 +97,7 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
         if since:
             due = since + timedelta(days=rules.get("reach_out_days", 0))
             item = _item(pid, "reach_out", "connection_note", since, due, due + grace, today,
-                         "Reach out: send a connection note or a message")
+                         "Send a connection note or a message")
             item["priority"] = bool(p.get("priority"))
             out.append(item)
     return sorted(snoozed_out(out, p.get("snoozed"), today), key=sort_key)

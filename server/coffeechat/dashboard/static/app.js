@@ -167,6 +167,15 @@ function setUpKeys() {
   }
 }
 
+function showProblem() {
+  // A refused form comes back at the top of the page: bring its first problem into view, its field focused.
+  const problem = document.querySelector(".field-error, main .flash-error[role=alert]");
+  if (!problem) return;
+  const field = document.querySelector("[aria-invalid=true]");
+  (field || problem).scrollIntoView({ block: "center" });
+  if (field) field.focus();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpDrafts();
   setUpSelection();
@@ -175,4 +184,5 @@ document.addEventListener("DOMContentLoaded", () => {
   setUpPeoplePicker();
   setUpBoard();
   setUpKeys();
+  showProblem();
 });
