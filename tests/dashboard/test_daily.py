@@ -205,3 +205,11 @@ def test_settings_lists_are_one_per_line_and_fields_follow_the_persona(browser, 
     assert ">SQL, advanced\nPython</textarea>" in html
     landed = html.split('data-persona="explorer"', 1)[1][:20]
     assert landed.lstrip().startswith("hidden")  # "Where you landed" is for explorers
+
+
+def test_a_backdated_interaction_through_the_api_dates_its_stage_change_too(client, store, people):
+    pid = people["public-2023"]
+    r = client.post(f"/api/v1/prospects/{pid}/interactions", json={"action": "meeting_held", "at": "2026-03-08T14:00"})
+    assert r.status_code == 201
+    held, change = store.get(pid)["log"]
+    assert change["type"] == "stage_changed" and change["at"] == held["at"] == utc("2026-03-08T14:00")
