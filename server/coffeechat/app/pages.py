@@ -18,7 +18,7 @@ from coffeechat.store.query import snippet
 
 URL = re.compile(r"https?://[^\s<>\"']+")
 PAGE_SIZE = 50
-LIST_LIMIT = 200  # Today lists at most this many items per section; the prospects page has the rest
+LIST_LIMIT = 100  # Today lists at most this many items per section; the prospects page has the rest
 
 
 def _int(args: Mapping[str, Any], name: str, default: int) -> int:

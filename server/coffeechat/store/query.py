@@ -84,7 +84,8 @@ def companies_of(doc: dict[str, Any]) -> tuple[str, ...]:
 
 def snippet(doc: dict[str, Any], q: str | None, width: int = 90) -> dict[str, str] | None:
     """Where the search words were found and the text around them; None when the name or headline shows it."""
-    words = (q or "").lower().split()
+    # The longest word first: it matches fewest, so most prospects are ruled out by one scan.
+    words = sorted(set((q or "").lower().split()), key=len, reverse=True)
     if not words:
         return None
     parts = search_parts(doc)
@@ -170,7 +171,8 @@ def select(index: Index, *, q: str | None = None, stage: str | None = None, tag:
         raise BadInput(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)} (prefix - for descending)")
     if not 0 < limit <= MAX_LIMIT or offset < 0:
         raise BadInput(f"limit must be 1-{MAX_LIMIT} and offset 0 or more")
-    words = (q or "").lower().split()
+    # The longest word first: it matches fewest, so most prospects are ruled out by one scan.
+    words = sorted(set((q or "").lower().split()), key=len, reverse=True)
     tag_l, company_l = (tag or "").lower(), (company or "").lower()
     hits = [
         (doc_id, e) for doc_id, e in index.entries.items()
