@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from coffeechat import outreach
-from coffeechat.app import advice, people
+from coffeechat.app import advice, followups, people
 from coffeechat.errors import BadInput, CoffeechatError
 from coffeechat.outreach.context import build_context
 from coffeechat.outreach.facts import gather
@@ -91,7 +91,7 @@ def preview(store: ProspectStore, name: str, prospect_id: int, today: date, sour
         save_override(folder, name, source.replace("\r\n", "\n"))  # checked in the sandbox before use
     result = outreach.drafts_for(prospect, me, kind=info["kind"], variant=info["number"] - 1, today=today,
                                  referrer=advice.referrer_of(store, prospect), templates_dir=folder,
-                                 rules=advice.rules(store))
+                                 rules=followups.rules(store))
     draft = result["drafts"][0] if result["drafts"] else None
     return {"draft": draft, "warnings": result["warnings"],
             "context": _context(prospect, me, advice.referrer_of(store, prospect), today)}

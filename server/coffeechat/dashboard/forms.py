@@ -1,7 +1,5 @@
 """Forms that keep their input: a refused form comes back as typed, with the problem next to its field."""
 
-from typing import Any
-
 from flask import flash, render_template, request
 
 from coffeechat.app import pages
@@ -34,9 +32,3 @@ def prospect_again(prospect_id: int, form: str, exc: BadInput):
     return render_template("prospect.html", page=page, p=page["prospect"], form_name=form,
                            form_errors=problems(exc), typed_form=request.form.to_dict(), **pages.choices()), 400
 
-
-def typed_value(form_name: str, name: str, field: str, default: Any = "") -> Any:
-    """In a template: what the user typed in this form's field when it was refused, else the default."""
-    if form_name == name and field in (request.form or {}):
-        return request.form.get(field)
-    return default
