@@ -11,7 +11,7 @@ from tinydb.table import Document
 from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import LOG_TYPES, STAGES, USER_FIELDS
 from coffeechat.store import query
-from coffeechat.store.companies import company_key, company_record
+from coffeechat.store.companies import SavedCompanies
 from coffeechat.store.edits import apply_patch, log_entry
 from coffeechat.store.merge import merge_capture
 from coffeechat.store.raw import CaptureFiles, new_capture_id
@@ -24,7 +24,7 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class ProspectStore:
+class ProspectStore(SavedCompanies):
     """Prospects, their captures and log, the user's settings, and idempotency keys."""
 
     def __init__(self, data_dir: Path, compact_bytes: int = 64 << 20, read_only: bool = False):
@@ -208,39 +208,6 @@ class ProspectStore:
             self._prospects.update(_replace(doc), doc_ids=[prospect_id])
             self.index.add(prospect_id, doc)
             return self.get(prospect_id)
-
-    # --- saved company pages ----------------------------------------------------------------
-    def save_company(self, parsed: dict[str, Any]) -> dict[str, Any]:
-        """Store (or update) a company page's facts; returns the stored company with its id."""
-        record = company_record(parsed, utcnow())
-        if not record["key"]:
-            raise BadInput("this company page names no company")
-        with self._lock:
-            found = next((d for d in self._companies.all() if d.get("key") == record["key"]), None)
-            if found:
-                doc_id = found.doc_id
-                self._companies.update(_replace({**dict(found), **record}), doc_ids=[doc_id])
-            else:
-                doc_id = self._companies.insert(record)
-            return {**dict(self._companies.get(doc_id=doc_id)), "id": doc_id}
-
-    def companies(self) -> list[dict[str, Any]]:
-        """Every saved company with its id."""
-        with self._lock:
-            return [{**dict(d), "id": d.doc_id} for d in self._companies.all()]
-
-    def company(self, company_id: int) -> dict[str, Any]:
-        """One saved company by id."""
-        with self._lock:
-            doc = self._companies.get(doc_id=company_id)
-            if doc is None:
-                raise NotFound(f"no saved company with id {company_id}")
-            return {**dict(doc), "id": doc.doc_id}
-
-    def company_named(self, name: str | None) -> dict[str, Any] | None:
-        """The saved company with this name (case and spacing folded), or None."""
-        key = company_key(name)
-        return next((c for c in self.companies() if c.get("key") == key), None) if key else None
 
     # --- settings and idempotency ----------------------------------------------------------
     def get_setting(self, name: str, default: Any = None) -> Any:
