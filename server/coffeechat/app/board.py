@@ -1,6 +1,7 @@
 """The pipeline board: one column per stage with its count, and moving a person along it."""
 
-from collections import Counter
+import heapq
+from collections import defaultdict
 from typing import Any
 
 from coffeechat.app import interactions
@@ -9,19 +10,22 @@ from coffeechat.labels import STAGE_LABELS
 from coffeechat.model import STAGES
 from coffeechat.store import ProspectStore
 
-PER_COLUMN = 25  # the most recently changed people of each stage; the prospects list has the rest
+PER_COLUMN = 10  # the most recently changed people of each stage; "All n" opens the rest in the list
 
 
 def board_page(store: ProspectStore) -> dict[str, Any]:
     """Every stage with how many people are at it and the most recently changed of them."""
-    counts = Counter(t.get("stage") or "saved" for t in store.timelines().values())
+    by_stage: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for pid, track in store.timelines().items():  # one pass over the index: no document is decoded
+        by_stage[track.get("stage") or "saved"].append((track.get("updated_at") or "", pid))
     columns = []
     for stage in STAGES:
-        people, _ = store.search(stage=stage, sort="-updated", limit=PER_COLUMN) if counts[stage] else ([], 0)
-        columns.append({"stage": stage, "count": counts[stage],
+        latest = heapq.nlargest(PER_COLUMN, by_stage[stage])
+        people = [store.get(pid) for _, pid in latest]
+        columns.append({"stage": stage, "count": len(by_stage[stage]),
                         "people": [{"id": p["id"], "full_name": p.get("full_name") or "(no name)",
                                     "company": (p.get("current") or {}).get("company")} for p in people]})
-    return {"columns": columns, "total": sum(counts.values())}
+    return {"columns": columns, "total": sum(len(v) for v in by_stage.values())}
 
 
 def stage_value(typed: str) -> str:
