@@ -94,13 +94,18 @@ def _reads(client: Client, reps: int) -> dict[str, Any]:
 
 def measure_dashboard(data_dir: Path, reps: int) -> dict[str, Any]:
     """The dashboard's HTML pages as a person opens them: the prospects page (first 50 rows) in
-    every sort, and Today."""
+    every sort, Today, the board, a search, companies and one prospect's page."""
     with Server("app", data_dir) as server:
         client = Client(server.port, get_token(data_dir))
         sorts = [f"-{s}" if s in ("updated", "created") else s for s in SORTS]
         out = {f"prospects_{sort}": summary(timed(lambda s=sort: client.request("GET", f"/?sort={s}"), reps))
                for sort in sorts}
         out["today"] = summary(timed(lambda: client.request("GET", "/today"), reps))
+        # Issue 15's pages: the board, a search over everything remembered, companies, one person.
+        out["board"] = summary(timed(lambda: client.request("GET", "/board"), reps))
+        out["search_everything"] = summary(timed(lambda: client.request("GET", "/?q=university+python"), reps))
+        out["companies"] = summary(timed(lambda: client.request("GET", "/companies"), reps))
+        out["prospect"] = summary(timed(lambda: client.request("GET", "/prospects/1"), reps))
         client.close()
     return out
 

@@ -30,15 +30,17 @@ STAGES: tuple[str, ...] = (
 )
 
 # stage: the user's pipeline position; tags: free labels; notes: the user's own notes;
-# referred_by: id of the prospect who referred this one (or null);
-# draft_edits: the user's edited text of a draft, by draft kind ({"connection_note": "Hi ..."}).
+# referred_by: id of the prospect who referred this one (or null); priority, snoozed and
+# draft_edits: see below.
 USER_FIELDS: dict[str, object] = {
     "stage": "saved",
     "tags": [],
     "notes": "",
     "referred_by": None,
     "email": None,
-    "draft_edits": {},
+    "priority": False,   # marked by the user: Today's "Reach out" lists them first
+    "snoozed": {},       # follow-up rule → ISO date: Today hides that step until then
+    "draft_edits": {},   # draft kind → the user's edited text of that draft
 }
 
 LOG_TYPES: tuple[str, ...] = (

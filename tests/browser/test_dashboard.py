@@ -83,6 +83,8 @@ def test_filter_stage_meeting_today_copy_and_delete(page, server, artifacts_dir)
     shoot(page, artifacts_dir, "prospect")
 
     # Copy a draft: the clipboard holds exactly the text shown, and the counter matches it.
+    # Scheduled: the next step is to prepare, so every draft is folded; unfold the first.
+    page.locator("details.draft-fold > summary").first.click()
     draft = page.locator("article.draft").first
     body = draft.locator("textarea.draft-body").input_value()
     assert body and "None" not in body
@@ -94,7 +96,7 @@ def test_filter_stage_meeting_today_copy_and_delete(page, server, artifacts_dir)
     expect(draft.locator("[data-counter]")).to_contain_text(f"{len(body) + 1}")
 
     # Today: the meeting, its prep reminder, and the overdue thank-you one click from its draft.
-    page.get_by_role("link", name="Today").click()
+    page.get_by_role("navigation").get_by_role("link", name="Today").click()
     meetings = page.locator("section.card", has=page.get_by_role("heading", name="Meetings in the next days"))
     expect(meetings).to_contain_text("Janice Jiang")
     expect(meetings).to_contain_text(shown)
@@ -126,13 +128,13 @@ def test_xss_profile_shows_as_text_and_no_script_runs(page, server, artifacts_di
                                {"full_name": XSS, "headline": XSS, "notes": XSS, "tags": [XSS]})
     assert status == 200
     page.goto(server.url + "/")
-    expect(page.get_by_role("link", name=XSS, exact=True)).to_be_visible()
-    page.get_by_role("link", name=XSS, exact=True).click()
+    expect(page.get_by_role("link", name=XSS, exact=True).first).to_be_visible()  # the name (its tag chip is a link too)
+    page.get_by_role("link", name=XSS, exact=True).first.click()
     expect(page.locator("h1[data-name]")).to_have_text(XSS)
     expect(page.locator("#your-notes textarea")).to_have_value(XSS)
     assert page.locator("img[src=x]").count() == 0
     page.screenshot(path=str(artifacts_dir / "dashboard-xss.png"), full_page=True)
-    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("navigation").get_by_role("link", name="Settings").click()
     expect(page.get_by_label("Pairing token")).to_have_value(server.token)
     shoot(page, artifacts_dir, "settings")
     assert page.events == []

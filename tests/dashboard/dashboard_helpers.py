@@ -28,3 +28,9 @@ def post_form(client, path: str, data: dict, **kwargs):
     """A same-origin form post with this session's CSRF token."""
     return client.post(path, data={"csrf_token": csrf_of(client), **data},
                        headers={"Origin": "http://127.0.0.1:5757", "Sec-Fetch-Site": "same-origin"}, **kwargs)
+
+
+def utc(local: str) -> str:
+    """A local date-time as the log stores it (UTC, to the second)."""
+    from datetime import timezone
+    return datetime.fromisoformat(local).astimezone(timezone.utc).isoformat(timespec="seconds")

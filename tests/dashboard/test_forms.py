@@ -12,7 +12,8 @@ def test_edit_stage_tags_notes_email_and_referral(browser, store, people):
     a, b = people["public-2023"], people["profile-2022-self"]
     r = post_form(browser, f"/prospects/{b}/edit", {"stage": "replied", "tags": "alumni, sf ,", "email": "k@example.org",
                                                     "referred_by": str(a)})
-    assert r.status_code == 303 and r.headers["Location"].endswith(f"/prospects/{b}")
+    # Back to the form that was used, where the confirmation shows.
+    assert r.status_code == 303 and r.headers["Location"].endswith(f"/prospects/{b}#stage")
     p = store.get(b)
     assert (p["stage"], p["tags"], p["email"], p["referred_by"]) == ("replied", ["alumni", "sf"], "k@example.org", a)
     post_form(browser, f"/prospects/{b}/edit", {"notes": "Talk about <b>infra</b>"})
@@ -23,10 +24,13 @@ def test_edit_stage_tags_notes_email_and_referral(browser, store, people):
 
 def test_bad_edit_shows_an_html_error_and_changes_nothing(browser, store, people):
     before = store.get(1)
-    r = post_form(browser, "/prospects/1/edit", {"referred_by": "abc"})
-    assert r.status_code == 400 and "referred by" in r.get_data(as_text=True)
+    r = post_form(browser, "/prospects/1/edit", {"referred_by": "abc", "tags": "typed, kept"})
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "No saved person is named “abc”" in html
+    assert 'value="abc"' in html and 'value="typed, kept"' in html  # the form as typed
     r = post_form(browser, "/prospects/1/edit", {"stage": "hired"})
-    assert r.status_code == 400 and "unknown stage" in r.get_data(as_text=True)
+    assert r.status_code == 400 and "Choose a stage from the list: Saved, Contacted" in r.get_data(as_text=True)
+    assert "not_now" not in r.get_data(as_text=True).split("<select", 1)[0]
     assert store.get(1) == before
 
 
@@ -50,7 +54,7 @@ def test_let_it_rest_from_today(browser, store, people):
     assert "Move to Not now" not in browser.get("/today").get_data(as_text=True)
     for elsewhere in ("//evil.example/x", "/\\evil.example/x", "https://evil.example/"):
         r = post_form(browser, f"/prospects/{pid}/edit", {"stage": "saved", "next": elsewhere})
-        assert r.headers["Location"].endswith(f"/prospects/{pid}")  # never redirects off the site
+        assert r.headers["Location"].endswith(f"/prospects/{pid}#stage")  # never redirects off the site
 
 
 def test_bulk_stage_and_tag(browser, store, people):
@@ -60,7 +64,7 @@ def test_bulk_stage_and_tag(browser, store, people):
     for i in ids:
         assert store.get(int(i))["stage"] == "contacted" and store.get(int(i))["tags"] == ["fintech"]
     r = post_form(browser, "/prospects/bulk", {"action": "stage", "value": "contacted"})
-    assert r.status_code == 303 and "Select at least one" in browser.get("/").get_data(as_text=True)
+    assert r.status_code == 400 and "Select at least one" in r.get_data(as_text=True)
 
 
 def test_delete_asks_for_confirmation_first(browser, store, people):
@@ -77,11 +81,12 @@ def test_delete_asks_for_confirmation_first(browser, store, people):
 
 
 def test_settings_profile_rules_and_token(browser, store):
-    r = post_form(browser, "/settings/me", {"name": "Sam Rivera", "schools": "UIUC, Berkeley", "time_ask": "20",
+    schools = "UIUC\r\nUniversity of California, Berkeley\n"  # one per line: a name may hold a comma
+    r = post_form(browser, "/settings/me", {"name": "Sam Rivera", "schools": schools, "time_ask": "20",
                                             "persona": "explorer", "tone": "warm", "linkedin_account": "free"})
     assert r.status_code == 303
     me = store.get_setting("me")
-    assert me["name"] == "Sam Rivera" and me["schools"] == ["UIUC", "Berkeley"] and me["time_ask"] == 20
+    assert me["name"] == "Sam Rivera" and me["schools"] == ["UIUC", "University of California, Berkeley"] and me["time_ask"] == 20
     post_form(browser, "/settings/rules", {"follow_up_after_days": "10", "grace_days": "4"})
     assert store.get_setting("followup_rules")["follow_up_after_days"] == 10
     assert post_form(browser, "/settings/rules", {"grace_days": "-2"}).status_code == 400
@@ -95,7 +100,7 @@ def test_template_override_and_reset(browser, client, store):
     name = client.get("/api/v1/settings").get_json()["templates"][0]["name"]
     post_form(browser, "/settings/templates", {"name": name, "source": "Hello {{ 1 + 1 }}", "action": "save"})
     assert (store.data_dir / "templates" / name).read_text() == "Hello {{ 1 + 1 }}"
-    assert "your version" in browser.get("/settings").get_data(as_text=True)
+    assert "your version" in browser.get("/templates").get_data(as_text=True)
     assert post_form(browser, "/settings/templates", {"name": name, "source": "{% if %}", "action": "save"}).status_code == 422
     post_form(browser, "/settings/templates", {"name": name, "action": "reset"})
     assert not (store.data_dir / "templates" / name).exists()

@@ -1,7 +1,7 @@
 """Every dashboard page and its JSON twin; each filter and sort of the prospects list."""
 
 import pytest
-from dashboard_helpers import seed
+from dashboard_helpers import seed, utc
 from markupsafe import escape
 
 from coffeechat.app import interactions
@@ -31,8 +31,9 @@ def test_prospects_page_lists_everyone_with_next_follow_up(browser, client, pipe
     body = client.get("/api/v1/prospects").get_json()
     by_id = {p["id"]: p for p in body["items"]}
     assert by_id[pipeline_state["met"]]["next_follow_up"]["rule"] == "thank_you"
-    assert by_id[pipeline_state["met"]]["last_contact"] == "2026-03-07T10:00"
-    assert by_id[pipeline_state["saved"]]["next_follow_up"] is None
+    assert by_id[pipeline_state["met"]]["last_contact"] == utc("2026-03-07T10:00")
+    # Just saved: the next step is to reach out (issue 15), dated the day it was saved.
+    assert by_id[pipeline_state["saved"]]["next_follow_up"]["rule"] == "reach_out"
 
 
 @pytest.mark.parametrize("query, expected", [
@@ -51,10 +52,11 @@ def test_each_filter_in_the_api_and_on_the_page(browser, client, pipeline_state,
 def test_sorts_including_next_due(client, pipeline_state, store):
     full = {k: store.get(v)["full_name"] for k, v in pipeline_state.items()}
     by_due = names(client.get("/api/v1/prospects?sort=next_due").get_json())
-    # Thank-you due 8 Mar, follow-up due 10 Mar, prep due 11 Mar; nothing due last.
+    # Thank-you due 8 Mar, follow-up due 10 Mar, prep due 11 Mar; the saved one (reach out) last.
     assert by_due == [full["met"], full["contacted"], full["scheduled"], full["saved"]]
+    # The saved prospect's "Reach out" is due the day it was saved (the store's real clock, after 10 Mar).
     assert names(client.get("/api/v1/prospects?sort=-next_due").get_json()) == [
-        full["scheduled"], full["contacted"], full["met"], full["saved"]]
+        full["saved"], full["scheduled"], full["contacted"], full["met"]]
     for field in ("name", "company", "stage", "created", "updated"):
         ascending = names(client.get(f"/api/v1/prospects?sort={field}").get_json())
         assert names(client.get(f"/api/v1/prospects?sort=-{field}").get_json()) == ascending[::-1], field

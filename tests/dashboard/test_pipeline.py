@@ -1,5 +1,7 @@
 """Interactions become log entries and move the stage forward; referrals link both prospects."""
 
+from datetime import datetime, timezone
+
 import pytest
 from dashboard_helpers import seed
 
@@ -33,7 +35,12 @@ def test_record_logs_the_interaction_and_the_stage_change(store):
     assert [e["type"] for e in p["log"]] == ["meeting_scheduled", "stage_changed"]
     assert p["log"][0]["when"] == "2026-03-12T15:30" and p["log"][0]["where"] == "Zoom"
     p = interactions.record(store, pid, "meeting_held", {"note": "Advice: learn SQL", "at": "2026-03-12T16:00"})
-    assert p["stage"] == "met" and p["log"][-2]["note"] == "Advice: learn SQL" and p["log"][-2]["at"] == "2026-03-12T16:00"
+    held = next(e for e in p["log"] if e["type"] == "meeting_held")
+    # Stored in UTC, like every stamp in the log; the form's time is the user's local time.
+    at = datetime.fromisoformat("2026-03-12T16:00").astimezone(timezone.utc).isoformat(timespec="seconds")
+    assert p["stage"] == "met" and held["note"] == "Advice: learn SQL" and held["at"] == at
+    change = next(e for e in p["log"] if e.get("cause") == held["id"])
+    assert change["to"] == "met" and change["at"] == at  # the stage change is dated like the meeting
 
 
 def test_referral_given_links_the_referred_prospect(store):

@@ -57,7 +57,8 @@ def test_changing_a_rule_moves_today_and_the_notes_together(app, client):
 
     def dates():
         page = client.get(f"/api/v1/prospects/{pid}/page").get_json()
-        plan = {s["step"]: s["due"] for s in page["notes"]["sections"]["follow_up"]}
+        notes = client.get(f"/api/v1/prospects/{pid}/notes").get_json()
+        plan = {s["step"]: s["due"] for s in notes["sections"]["follow_up"]}
         return {i["rule"]: i["due"] for i in page["follow_ups"]}["follow_up"], plan["Follow up once if there is no answer"]
 
     assert dates() == ("2026-03-09", "2026-03-09")

@@ -73,6 +73,8 @@ def save_capture(store: ProspectStore, html: str, url: str, captured_at: str | N
             result.saved.append(saved)
         elif kind == "search-results":
             _save_search(store, parsed, html, url, captured_at, result)
+        elif result.company and result.company.get("company_name"):  # kept so the dashboard shows a page per company
+            result.company["id"] = store.save_company(result.company)["id"]
         if idempotency_key:
             store.remember_key(idempotency_key, kind, [p["id"] for p, _, _ in result.saved])
     return result

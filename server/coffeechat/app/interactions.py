@@ -2,35 +2,15 @@
 
 from typing import Any
 
+from coffeechat.app import log
 from coffeechat.errors import BadInput
-from coffeechat.pipeline import implied_stage, log_entry_for
 from coffeechat.store import ProspectStore
-from coffeechat.store.edits import apply_patch, log_entry
-from coffeechat.store.prospects import utcnow
 
 
 def record(store: ProspectStore, prospect_id: int, action: str, data: dict[str, Any]) -> dict[str, Any]:
-    """Log an interaction, move the stage it implies, and link a referral; returns the prospect.
-
-    The stage is read and moved in the same store operation as the log entry, so two interactions
-    recorded at once (reply received, meeting held) both count: neither works from a stale stage.
-    """
-    entry = log_entry_for(action, data, store.find_by_id)
-    if action == "referral_given" and entry["prospect_id"] == prospect_id:
-        raise BadInput("a prospect cannot refer you to themself")
-
-    def log_and_move(doc: dict[str, Any]) -> None:
-        now = utcnow()
-        doc["log"].append(log_entry(entry, now))
-        stage = implied_stage(doc.get("stage") or "saved", action)
-        if stage:
-            apply_patch(doc, {"stage": stage}, now, store.find_by_id)
-
-    with store.atomically():  # the referral link is set in step with the entry that names it
-        prospect = store.update(prospect_id, log_and_move)
-        if action == "referral_given":
-            store.update(entry["prospect_id"], _link_referrer(prospect_id))
-    return prospect
+    """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
+    # Dated when it happened, the stage change with it (app/log.py).
+    return log.record(store, prospect_id, action, data)
 
 
 def _link_referrer(referrer_id: int):

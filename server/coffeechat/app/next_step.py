@@ -59,7 +59,8 @@ def pick(prospect: dict[str, Any], today: date, open_follow_ups: Iterable[dict[s
     """The draft kind for this person's stage and relationship, with the reason in plain words."""
     first = first_name(prospect.get("full_name")) or "this person"
     items = list(timeline.for_prospect(prospect, today, rules) if open_follow_ups is None else open_follow_ups)
-    with_draft = sorted((i for i in items if i.get("draft_kind")), key=timeline.sort_key)
+    # Reaching out first is decided below from the relationship (a message for a 1st-degree connection).
+    with_draft = sorted((i for i in items if i.get("draft_kind") and i["rule"] != "reach_out"), key=timeline.sort_key)
     due = [i for i in with_draft if i["status"] in ("due", "overdue")]
     if due:
         return _from_follow_up(due[0], today)

@@ -1,20 +1,25 @@
 """What each dashboard page shows, as plain data: the HTML pages and their JSON twins both call these."""
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any, Mapping
 
 from coffeechat import timeline
-from coffeechat.app import advice, followups, list_filters
+from coffeechat.app import advice, companies, followups, list_filters, prospect_view
 from coffeechat.app.insights import bucket_ids
+from coffeechat.app.today import SNOOZE_LABELS
 from coffeechat.errors import BadInput, CoffeechatError
 from coffeechat.model import STAGES
 from coffeechat.outreach.kinds import DRAFT_KINDS
 from coffeechat.outreach.templates import list_templates
 from coffeechat.pipeline import ACTIONS
 from coffeechat.store import ProspectStore
+from coffeechat.store.companies import company_key
+from coffeechat.store.query import snippet
 
+URL = re.compile(r"https?://[^\s<>\"']+")
 PAGE_SIZE = 50
-LIST_LIMIT = 200  # Today lists at most this many items per section; the prospects page has the rest
+LIST_LIMIT = 100  # Today lists at most this many items per section; the prospects page has the rest
 
 
 def _int(args: Mapping[str, Any], name: str, default: int) -> int:
@@ -48,37 +53,72 @@ def prospects_page(store: ProspectStore, args: Mapping[str, Any], today: date) -
     items, total = store.search(q=filters["q"], stage=filters["stage"], tag=filters["tag"], company=filters["company"],
                                 sort=sort, limit=limit, offset=offset, only=only, due_order=order)
     plan = followups.plan(store, today)
+    saved_companies = companies.links(store)
     for p in items:
         upcoming = plan.get(p["id"])
         p["next_follow_up"] = dict(upcoming[0]) if upcoming else None
         p["last_contact"] = timeline.last_contact(p.get("log") or ())
-    return {"items": items, "total": total, "filters": filters, "sort": sort, "limit": limit, "offset": offset}
+        p["snippet"] = snippet(p, filters["q"])
+        p["company_id"] = saved_companies.get(company_key((p.get("current") or {}).get("company")))
+    return {"items": items, "total": total, "filters": filters, "sort": sort, "limit": limit, "offset": offset,
+            "first_run": first_run(store) if not total and not any(filters.values()) else None}
+
+
+def first_run(store: ProspectStore) -> list[dict[str, Any]]:
+    """The first-run checklist: what a new user does before the list fills up, and what is done."""
+    me = advice.load_me(store)
+    return [
+        {"step": "Tell coffeechat about yourself (name, goal, schools)", "done": bool(me.get("name")),
+         "where": "settings"},
+        {"step": "Load the extension in your browser (chrome://extensions, Load unpacked, the extension folder)",
+         "done": False, "where": None},
+        {"step": "Pair it: paste the pairing token from Settings into the extension's options", "done": False,
+         "where": "pairing"},
+        {"step": "Save a first person: open a LinkedIn profile and click the coffeechat button", "done": False,
+         "where": None},
+    ]
 
 
 def today_page(store: ProspectStore, now: datetime) -> dict[str, Any]:
-    """Overdue and due follow-ups, and meetings in the next days, each with its prospect."""
+    """A to-do list: overdue and due follow-ups, people to reach out to, meetings in the next days."""
     today, current_rules = now.date(), followups.rules(store)
     plan = followups.plan(store, today)
     horizon = (today + timedelta(days=current_rules["upcoming_days"])).isoformat()
-    sections: dict[str, list[dict[str, Any]]] = {"overdue": [], "due": []}
+    sections: dict[str, list[dict[str, Any]]] = {"overdue": [], "due": [], "reach_out": []}
     meetings = []
     for pid, items in plan.items():
         for item in items:
-            if item["status"] in sections:
+            if item["rule"] == "reach_out":
+                if item["status"] != "upcoming":
+                    sections["reach_out"].append(dict(item))
+            elif item["status"] in sections:
                 sections[item["status"]].append(dict(item))
             # Every meeting still ahead has a prep reminder, so the reminders are the meeting list.
             if item["rule"] == "prep" and item["when"][:10] <= horizon:
                 meetings.append({"prospect_id": pid, "when": item["when"], "where": item["where"]})
-    out: dict[str, Any] = {"date": today.isoformat(), "counts": {k: len(v) for k, v in sections.items()}}
+    out: dict[str, Any] = {"date": today.isoformat(), "counts": {k: len(v) for k, v in sections.items()},
+                           "snoozes": SNOOZE_LABELS, "reach_out_on": bool(current_rules["reach_out_on"])}
     out["counts"]["meetings"] = len(meetings)
-    for name, rows in (("overdue", sections["overdue"]), ("due", sections["due"]), ("meetings", meetings)):
-        rows.sort(key=lambda r: r.get("due") or r.get("when") or "")
+    # What the user marked as a priority first, then the earliest saved.
+    sections["reach_out"].sort(key=lambda r: (not r.get("priority"), r["since"], r["prospect_id"]))
+    for name in ("overdue", "due"):
+        sections[name].sort(key=lambda r: r["due"])
+    meetings.sort(key=lambda r: r["when"])
+    for name, rows in (*sections.items(), ("meetings", meetings)):
         for row in rows[:LIST_LIMIT]:
             row["prospect"] = summary(store.get(row["prospect_id"]))
             if row.get("referred_id"):
                 row["referred"] = summary(store.get(row["referred_id"]))
+            if row.get("where"):
+                row["where_link"] = link_of(row["where"])
         out[name] = rows[:LIST_LIMIT]
     return out
+
+
+def link_of(text: Any) -> str | None:
+    """The web address in a meeting's place ("Zoom https://…"), so the page can make it a link."""
+    found = URL.search(text or "") if isinstance(text, str) else None
+    return found.group(0).rstrip(".,);") if found else None
 
 
 def _safely(make, *args, **kwargs) -> tuple[Any, str | None]:
@@ -89,8 +129,9 @@ def _safely(make, *args, **kwargs) -> tuple[Any, str | None]:
         return None, exc.message
 
 
-def prospect_page(store: ProspectStore, prospect_id: int, now: datetime) -> dict[str, Any]:
-    """Everything known about one prospect: record, follow-ups, referral links, drafts and research notes."""
+def prospect_page(store: ProspectStore, prospect_id: int, now: datetime,
+                  args: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Everything known about one prospect: record, next step, meeting, drafts (next step first), notes."""
     p = store.get(prospect_id)
     today = now.date()
     ref = p.get("referred_by")
@@ -98,10 +139,17 @@ def prospect_page(store: ProspectStore, prospect_id: int, now: datetime) -> dict
     referred = [summary(store.get(pid)) for pid in store.referred_by(prospect_id)]
     drafts, drafts_error = _safely(advice.drafts, store, prospect_id, today=today)
     notes, notes_error = _safely(advice.notes, store, prospect_id, today=today)
-    return {"prospect": p, "follow_ups": followups.of_prospect(store, p, today),
+    follow_ups = followups.of_prospect(store, p, today)
+    meeting = timeline.next_meeting(p.get("log") or ())
+    first = prospect_view.next_kind(p, follow_ups)
+    company = store.company_named((p.get("current") or {}).get("company"))
+    return {"prospect": p, "follow_ups": follow_ups,
             "last_contact": timeline.last_contact(p.get("log") or ()), "referrer": referrer, "referred": referred,
-            "drafts": (drafts or {}).get("drafts", []), "drafts_error": drafts_error,
-            "notes": notes, "notes_error": notes_error}
+            "meeting": {**meeting, "where_link": link_of(meeting.get("where"))} if meeting else None,
+            "drafts": prospect_view.draft_groups(store, p, (drafts or {}).get("drafts", []), args or {}, today, first),
+            "drafts_error": drafts_error, "next_kind": first, "company": company,
+            "notes": prospect_view.notes_view(notes), "notes_error": notes_error,
+            "log": list(reversed(p.get("log") or [])), "now_local": now.strftime("%Y-%m-%dT%H:%M")}
 
 
 def research_notes(store: ProspectStore, prospect_id: int, now: datetime) -> dict[str, Any] | None:

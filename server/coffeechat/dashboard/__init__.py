@@ -18,4 +18,11 @@ def init_app(app: Flask) -> None:
 
 
 # Importing the view modules registers their page routes on bp.
-from coffeechat.dashboard import views, views_calendar, views_insights, views_pairing  # noqa: E402,F401
+from coffeechat.dashboard import (  # noqa: E402,F401
+    views,
+    views_calendar,
+    views_daily,
+    views_insights,
+    views_more,
+    views_pairing,
+)

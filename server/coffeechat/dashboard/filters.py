@@ -1,34 +1,27 @@
 """Jinja filters for the dashboard: dates people read, stage names, URLs with changed query arguments."""
 
-from datetime import datetime
 from typing import Any
 
 from flask import Flask, request, url_for
 
-STAGE_LABELS = {"saved": "Saved", "contacted": "Contacted", "replied": "Replied", "scheduled": "Scheduled",
-                "met": "Met", "thanked": "Thanked", "in_touch": "In touch", "declined": "Declined",
-                "not_now": "Not now"}
+from coffeechat.labels import STAGE_LABELS
+from coffeechat.timeline.days import local_moment
+
 DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
                 "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
                 "keep_in_touch": "Keep-in-touch", "congratulations": "Congratulations"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
                "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer",
-               "congratulate": "Congratulate"}
+               "congratulate": "Congratulate", "reach_out": "Reach out"}
 
 
 def when(value: Any) -> str:
     """2026-03-04T15:30:00+00:00 → 4 Mar 2026, 15:30 (date only when there is no time)."""
     if not isinstance(value, str) or not value:
         return ""
-    try:
-        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    stamp = local_moment(value)  # log times are stored in UTC; people read their local time
+    if stamp is None:
         return value
-    if stamp.tzinfo:
-        try:
-            stamp = stamp.astimezone()  # log times are stored in UTC; people read their local time
-        except (OverflowError, OSError, ValueError):  # the calendar's far ends have no local time: show it as stored
-            pass
     day = f"{stamp.day} {stamp:%b %Y}"
     return day if len(value) <= 10 else f"{day}, {stamp:%H:%M}"
 
@@ -36,6 +29,18 @@ def when(value: Any) -> str:
 def day(value: Any) -> str:
     """Just the (local) date, as people read it."""
     return when(value).split(", ")[0]
+
+
+CHANNEL_LABELS = {"linkedin_invitation": "LinkedIn invitation", "linkedin_message": "LinkedIn message",
+                  "inmail": "InMail", "email": "Email", "linkedin_inmail": "LinkedIn InMail"}
+
+
+def local_input(value: Any) -> str:
+    """A stored stamp as the value of a datetime-local field, in the user's time zone."""
+    if not isinstance(value, str) or not value:
+        return ""
+    stamp = local_moment(value)
+    return stamp.strftime("%Y-%m-%dT%H:%M") if stamp else ""
 
 
 def page_url(**changes: Any) -> str:
@@ -48,7 +53,9 @@ def page_url(**changes: Any) -> str:
 
 def install(app: Flask) -> None:
     """Register the filters and helpers with the app's Jinja environment."""
-    app.jinja_env.filters.update(when=when, day=day, stage_label=lambda s: STAGE_LABELS.get(s, s),
+    app.jinja_env.filters.update(when=when, day=day, local_input=local_input,
+                                 channel_label=lambda c: CHANNEL_LABELS.get(c) or (c or "").replace("_", " "),
+                                 stage_label=lambda s: STAGE_LABELS.get(s, s),
                                  rule_label=lambda r: RULE_LABELS.get(r, r),
                                  kind_label=lambda k: DRAFT_LABELS.get(k) or (k or "").replace("_", " ").capitalize())
     app.jinja_env.globals.update(page_url=page_url, STAGE_LABELS=STAGE_LABELS)

@@ -1,18 +1,22 @@
 """The dashboard's HTML routes: thin layers over dashboard.pages, the store and the pipeline."""
 
 import tempfile
+from typing import Any
+from urllib.parse import parse_qsl
 
 from flask import Response, abort, flash, redirect, render_template, request, send_file, session, url_for
 
 from coffeechat import pipeline
-from coffeechat.app import advice, backup, exports, followups, imports, interactions, pages
-from coffeechat.dashboard import bp, guard
+from coffeechat.app import advice, backup, board, exports, followups, imports, interactions, pages, people
+from coffeechat.dashboard import bp, forms, guard
 from coffeechat.errors import BadInput
+from coffeechat.labels import STAGE_LABELS
 from coffeechat.outreach.templates import reset_override, save_override
 from coffeechat.pairing import get_token, rotate_token
 from coffeechat.web.context import now, port, store
 
 PENDING_IMPORT = "pending-import"
+LIST_FIELDS = ("schools", "employers", "skills", "languages")
 
 
 def _ids() -> list[int]:
@@ -40,27 +44,46 @@ def prospects():
     return render_template("prospects.html", page=page, **pages.choices())
 
 
+def _prospects_again(exc: BadInput):
+    """The list again with the bulk form as typed and its problem next to it."""
+    args = {}
+    target = request.form.get("next") or ""
+    if "?" in target:
+        args = dict(parse_qsl(target.split("?", 1)[1]))
+    page = pages.prospects_page(store(), args, now().date())
+    return render_template("prospects.html", page=page, form_name="bulk", form_errors=forms.problems(exc),
+                           typed_form=request.form.to_dict(), next_path=target or None, **pages.choices()), 400
+
+
 @bp.post("/prospects/bulk")
 def bulk():
     ids, action, value = _ids(), request.form.get("action"), (request.form.get("value") or "").strip()
-    if not ids:
-        flash("Select at least one prospect first.", "error")
-        return _back(url_for(".prospects"))
-    if action == "stage":
-        interactions.bulk_stage(store(), ids, value)
-        flash(f"Moved {len(ids)} prospect(s) to {value}.", "ok")
-    elif action == "tag":
-        interactions.bulk_tag(store(), ids, value)
-        flash(f"Tagged {len(ids)} prospect(s) “{value}”.", "ok")
-    elif action == "delete":
+    try:
+        if not ids:
+            raise forms.FieldProblem("ids", "Select at least one prospect first.")
+        if action == "stage":
+            try:
+                stage = board.stage_value(request.form.get("stage") or value)
+            except BadInput as exc:
+                raise forms.FieldProblem("stage", exc.message) from None
+            interactions.bulk_stage(store(), ids, stage)
+            forms.done("bulk", f"Moved {len(ids)} prospect(s) to {STAGE_LABELS[stage]}.")
+        elif action == "tag":
+            if not value:
+                raise forms.FieldProblem("value", "Type the tag to add.")
+            interactions.bulk_tag(store(), ids, value)
+            forms.done("bulk", f"Tagged {len(ids)} prospect(s) “{value}”.")
+    except BadInput as exc:
+        return _prospects_again(exc)
+    if action == "delete":
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
                                    next=_local(request.form.get("next"), url_for(".prospects")))
         store().delete_many(ids)  # one compaction for the whole selection
         flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
-    else:
+    elif action not in ("stage", "tag"):
         raise BadInput("choose what to do with the selected prospects")
-    return _back(url_for(".prospects"))
+    return _back(url_for(".prospects") + "#bulk")
 
 
 @bp.get("/today")
@@ -70,16 +93,28 @@ def today():
 
 @bp.get("/prospects/<int:prospect_id>")
 def prospect(prospect_id: int):
-    page = pages.prospect_page(store(), prospect_id, now())
+    page = pages.prospect_page(store(), prospect_id, now(), request.args)
     return render_template("prospect.html", page=page, p=page["prospect"], **pages.choices())
 
 
 @bp.post("/prospects/<int:prospect_id>/edit")
 def edit(prospect_id: int):
-    form = request.form
+    form, which = request.form, request.form.get("form") or "stage"
+    try:
+        _edit(prospect_id, form)
+    except BadInput as exc:
+        return forms.prospect_again(prospect_id, which, exc)
+    forms.done(which, "Saved.")
+    return _back(url_for(".prospect", prospect_id=prospect_id) + f"#{which}")
+
+
+def _edit(prospect_id: int, form) -> None:
     fields: dict = {}
     if "stage" in form:
-        fields["stage"] = form["stage"]
+        try:
+            fields["stage"] = board.stage_value(form["stage"])
+        except BadInput as exc:
+            raise forms.FieldProblem("stage", exc.message) from None
     if "tags" in form:
         fields["tags"] = [t.strip() for t in form["tags"].split(",") if t.strip()]
     if "notes" in form:
@@ -87,20 +122,41 @@ def edit(prospect_id: int):
     if "email" in form:
         fields["email"] = form["email"].strip() or None
     if "referred_by" in form:
-        ref = form["referred_by"].strip()
-        if ref and not ref.isdigit():
-            raise BadInput("referred by: give the number (id) of another prospect, or leave it empty")
-        fields["referred_by"] = int(ref) if ref else None
-    store().patch(prospect_id, fields)
-    flash("Saved.", "ok")
-    return _back(url_for(".prospect", prospect_id=prospect_id))
+        try:
+            ref = people.resolve(store(), form["referred_by"])
+        except BadInput as exc:
+            raise forms.FieldProblem("referred_by", exc.message) from None
+        if ref == prospect_id:
+            raise forms.FieldProblem("referred_by", "A person cannot be referred by themself.")
+        fields["referred_by"] = ref
+    if fields:
+        store().patch(prospect_id, fields)
 
 
 @bp.post("/prospects/<int:prospect_id>/interactions")
 def interaction(prospect_id: int):
-    interactions.record(store(), prospect_id, request.form.get("action", ""), request.form.to_dict())
-    flash(f"Added: {pipeline.ACTIONS[request.form['action']][0]}.", "ok")
-    return redirect(url_for(".prospect", prospect_id=prospect_id) + "#log", 303)
+    action, data = request.form.get("action", ""), dict[str, Any](request.form.to_dict())
+    which = data.get("form") or "log"
+    try:
+        if action == "meeting_scheduled" and not data.get("when"):
+            raise forms.FieldProblem("when", "Pick the meeting’s date and time.")
+        if action == "referral_given":
+            try:
+                data["prospect_id"] = people.resolve(store(), data.get("prospect_name") or data.get("prospect_id"))
+            except BadInput as exc:
+                raise forms.FieldProblem("prospect_name", exc.message) from None
+            if data["prospect_id"] is None:
+                raise forms.FieldProblem("prospect_name", "Pick the person they referred you to.")
+        if data.get("subject") and data.get("text"):  # a draft marked as sent: what was sent, subject first
+            data["text"] = f"{data['subject'].strip()}\n\n{data['text']}"
+        target = int(data["to"]) if (data.get("to") or "").isdigit() else prospect_id
+        interactions.record(store(), target, action, data)
+    except BadInput as exc:
+        return forms.prospect_again(prospect_id, which, exc)
+    forms.done(which, f"Added to the log: {pipeline.ACTIONS[action][0]}.")
+    if which != "log":  # a draft marked as sent: the log says so too (the draft may fold away now)
+        forms.done("log", f"Added to the log: {pipeline.ACTIONS[action][0]}.")
+    return _back(url_for(".prospect", prospect_id=prospect_id) + f"#{which}")
 
 
 @bp.post("/prospects/<int:prospect_id>/delete")
@@ -122,15 +178,30 @@ def settings():
 @bp.post("/settings/me")
 def save_me():
     fields = {k: v for k, v in request.form.items() if k not in ("csrf_token", "next")}
-    advice.save_me(store(), fields)
-    flash("Your profile is saved; drafts use it now.", "ok")
+    for key in LIST_FIELDS:  # one item per line: a school's name may hold a comma
+        if key in fields:
+            fields[key] = [line for line in fields[key].splitlines() if line.strip()]
+    try:
+        advice.save_me(store(), fields)
+    except BadInput as exc:
+        return _settings_again("me", exc)
+    forms.done("me", "Your profile is saved; drafts use it now.")
     return redirect(url_for(".settings") + "#me", 303)
+
+
+def _settings_again(form: str, exc: BadInput):
+    page = pages.settings_page(store(), get_token(store().data_dir))
+    return render_template("settings.html", page=page, pending=_pending_preview(), form_name=form,
+                           form_errors=forms.problems(exc), typed_form=request.form.to_dict()), 400
 
 
 @bp.post("/settings/rules")
 def save_rules():
-    followups.save_rules(store(), {k: v for k, v in request.form.items() if k != "csrf_token"})
-    flash("Follow-up rules saved.", "ok")
+    try:
+        followups.save_rules(store(), {k: v for k, v in request.form.items() if k not in ("csrf_token", "form")})
+    except BadInput as exc:
+        return _settings_again("rules", exc)
+    forms.done("rules", "Follow-up rules saved.")
     return redirect(url_for(".settings") + "#rules", 303)
 
 
@@ -139,17 +210,18 @@ def save_template():
     name, folder = request.form.get("name", ""), advice.templates_dir(store())
     if request.form.get("action") == "reset":
         reset_override(folder, name)
-        flash(f"{name} is back to the built-in version.", "ok")
+        forms.done(f"template-{name}", "Back to the built-in version.")
     else:
         save_override(folder, name, request.form.get("source", "").replace("\r\n", "\n"))
-        flash(f"Your version of {name} is saved.", "ok")
-    return redirect(url_for(".settings") + "#templates", 303)
+        forms.done(f"template-{name}", "Your version is saved; drafts use it now.")
+    person = request.form.get("person") or None
+    return redirect(url_for(".templates_page", name=name, person=person) + "#preview", 303)
 
 
 @bp.post("/settings/token")
 def new_token():
     rotate_token(store().data_dir)
-    flash("New pairing token: paste it into the extension's options.", "ok")
+    forms.done("pairing", "New pairing token: paste it into the extension's options.")
     return redirect(url_for(".settings") + "#pairing", 303)
 
 
@@ -191,7 +263,7 @@ def import_file():
     if step == "preview":
         upload = request.files.get("file")
         if upload is None or not upload.filename:
-            raise BadInput("choose a file to import")
+            return _settings_again("import", forms.FieldProblem("file", "Choose a file to import (.csv or .json)."))
         kind, text = imports.kind_of(upload.filename), upload.read().decode("utf-8-sig", "replace")
         imports.preview(kind, text, store())  # refuse an unreadable file now, with its reason
         store().previews.remove(session.get(PENDING_IMPORT))
@@ -202,7 +274,8 @@ def import_file():
     if step == "confirm" and pending is not None:
         kind, _, text = pending.partition("\n")
         done = imports.apply(kind, text, store())
-        flash(f"Imported: {done['created']} new, {done['updated']} updated, {done['skipped']} rows skipped.", "ok")
+        forms.done("import", f"Imported: {done['created']} new, {done['updated']} updated, "
+                             f"{done['skipped']} rows skipped.")
     if step not in ("confirm", "cancel"):
         abort(400)
     return redirect(url_for(".settings") + "#import", 303)

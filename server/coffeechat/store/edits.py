@@ -20,6 +20,9 @@ def _check(field: str, value: Any, exists: Callable[[int], bool]) -> Any:
         raise BadInput(f"unknown stage {value!r}; stages are: {', '.join(STAGES)}")
     elif field == "draft_edits" and isinstance(value, dict):
         return {k: v for k, v in value.items() if not isinstance(v, str) or v.strip()}  # an emptied edit is dropped
+    elif field == "snoozed" and not all(isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-"
+                                        for v in value.values()):
+        raise BadInput("snoozed must map each follow-up to a date (YYYY-MM-DD)")
     return value
 
 

@@ -12,8 +12,9 @@ from tinydb.table import Document
 
 from coffeechat import schemas
 from coffeechat.errors import BadInput, NotFound
-from coffeechat.model import USER_FIELDS
+from coffeechat.model import LOG_TYPES, STAGES, USER_FIELDS
 from coffeechat.store import quarantine, query
+from coffeechat.store.companies import SavedCompanies
 from coffeechat.store.edits import apply_patch, log_entry
 from coffeechat.store.locks import ReadLock
 from coffeechat.store.merge import merge_capture
@@ -47,7 +48,7 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class ProspectStore:
+class ProspectStore(SavedCompanies):
     """Prospects, their captures and log, the user's settings, and idempotency keys."""
 
     def __init__(self, data_dir: Path, compact_bytes: int = 64 << 20, read_only: bool = False):
@@ -64,6 +65,7 @@ class ProspectStore:
         self._meta = self.db.table("meta", cache_size=0)
         self.pages = PageRefs()
         self.index = _Index(self.pages)
+        self._companies = self.db.table("companies", cache_size=0)
         self._open_checked()
         self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
         meta = self._meta.get(doc_id=_LAST_ID) or {}
@@ -273,6 +275,27 @@ class ProspectStore:
 
     def _exists(self, prospect_id: int) -> bool:
         return self._prospects.contains(doc_id=prospect_id)
+
+    # --- the log as a whole: dated, edited and deleted entries (issue 15) -------------------
+    def rewrite_log(self, prospect_id: int,
+                    rewrite: Callable[[dict[str, Any]], tuple[list[dict[str, Any]], str]]) -> dict[str, Any]:
+        """Replace the log and stage with what ``rewrite(prospect)`` returns, under the one lock (no lost update).
+
+        The new log is stored as given (callers keep it in time order); entries without an id get one.
+        """
+        def change(doc: dict[str, Any]) -> None:
+            log, stage = rewrite({**copy.deepcopy(doc), "id": prospect_id})
+            if stage not in STAGES:
+                raise BadInput(f"unknown stage {stage!r}")
+            now = utcnow()
+            for entry in log:
+                if not isinstance(entry, dict) or entry.get("type") not in LOG_TYPES:
+                    raise BadInput(f"a log entry needs a type, one of: {', '.join(LOG_TYPES)}")
+            doc["log"] = [dict(e) if e.get("id") else log_entry(e, now) for e in log]
+            doc["stage"] = stage
+
+        # Checked against the schema and journaled like every other change (update).
+        return self.update(prospect_id, change)
 
     # --- settings and idempotency ----------------------------------------------------------
     def get_setting(self, name: str, default: Any = None) -> Any:

@@ -1,6 +1,7 @@
 """In-memory index over prospects: identity lookups, search text and sort keys."""
 
 import heapq
+import sys
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,18 +27,81 @@ class Entry:
     # Stage, referrer and the log without its free text: what date queries read, kept here so
     # they never decode documents. Replaced (never mutated) on every change of the prospect.
     timeline: dict[str, Any] = field(default_factory=dict)
+    companies: tuple[str, ...] = ()
 
 
 def _entry(doc: dict[str, Any]) -> Entry:
     current = doc.get("current") or {}
     company = (current.get("company") or "") if isinstance(current, dict) else ""
     tags = tuple(t.lower() for t in doc.get("tags") or [] if isinstance(t, str))
-    text = " ".join(str(part) for part in (
-        doc.get("full_name"), doc.get("headline"), company, doc.get("location"), " ".join(tags),
-        doc.get("notes")) if part).lower()
     return Entry(doc.get("key") or "", doc.get("member_urn"), (doc.get("full_name") or "").lower(),
-                 company.lower(), doc.get("stage") or "saved", tags, text,
-                 doc.get("created_at") or "", doc.get("updated_at") or "", timeline_fields(doc))
+                 company.lower(), doc.get("stage") or "saved", tags, index_text(doc),
+                 doc.get("created_at") or "", doc.get("updated_at") or "", timeline_fields(doc),
+                 companies_of(doc))
+
+
+# Words too common to find anyone by: left out of the index text to keep it small.
+_COMMON = frozenset("a an and are as at be by for from has have i in is it its my of on or our so that the "
+                    "their they this to was we were with you your".split())
+
+
+def search_parts(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """(where, text) of everything a user may remember a prospect by, in the order snippets prefer."""
+    parts: list[tuple[str, Any]] = [("Name", doc.get("full_name")), ("Headline", doc.get("headline")),
+                                    ("Location", doc.get("location"))]
+    current: dict[str, Any] = doc["current"] if isinstance(doc.get("current"), dict) else {}
+    parts.append(("Now", " at ".join(x for x in (current.get("title"), current.get("company")) if x)))
+    for role in doc.get("experience") or ():
+        if isinstance(role, dict):
+            parts.append(("Worked", " at ".join(str(x) for x in (role.get("title"), role.get("company")) if x)))
+    for school in doc.get("education") or ():
+        if isinstance(school, dict):
+            parts.append(("Studied", ", ".join(str(x) for x in (school.get("school"), school.get("degree"),
+                                                                 school.get("field_of_study")) if x)))
+    skills = [s.get("name") if isinstance(s, dict) else s for s in doc.get("skills") or ()]
+    parts.append(("Skills", ", ".join(str(s) for s in skills if s)))
+    parts.append(("Tags", ", ".join(t for t in doc.get("tags") or () if isinstance(t, str))))
+    parts.append(("Your notes", doc.get("notes")))
+    for entry in doc.get("log") or ():
+        if isinstance(entry, dict):
+            parts += [("Log", entry.get(k)) for k in ("note", "where") if entry.get(k)]
+    parts.append(("About", doc.get("about")))
+    return [(where, str(text)) for where, text in parts if text]
+
+
+def index_text(doc: dict[str, Any]) -> str:
+    """The words a prospect is found by, each once and lowercased (50,000 of these stay in memory)."""
+    words = dict.fromkeys(w for _, text in search_parts(doc) for w in text.lower().split())
+    return " ".join(w for w in words if w not in _COMMON)
+
+
+def companies_of(doc: dict[str, Any]) -> tuple[str, ...]:
+    """Every company the prospect works or worked at, folded (shared strings: the same names recur)."""
+    names = [(doc.get("current") or {}).get("company") if isinstance(doc.get("current"), dict) else None]
+    names += [r.get("company") for r in doc.get("experience") or () if isinstance(r, dict)]
+    return tuple(dict.fromkeys(sys.intern(" ".join(n.split()).casefold()) for n in names if isinstance(n, str) and n.strip()))
+
+
+def snippet(doc: dict[str, Any], q: str | None, width: int = 90) -> dict[str, str] | None:
+    """Where the search words were found and the text around them; None when the name or headline shows it."""
+    # The longest word first: it matches fewest, so most prospects are ruled out by one scan.
+    words = sorted(set((q or "").lower().split()), key=len, reverse=True)
+    if not words:
+        return None
+    parts = search_parts(doc)
+    # The first place holding every word, else the first holding any.
+    ranked = [p for p in parts if all(w in p[1].lower() for w in words)] or parts
+    for where, text in ranked:
+        low = text.lower()
+        at = next((low.find(w) for w in words if w in low), -1)
+        if at < 0:
+            continue
+        if where in ("Name", "Headline"):
+            return None
+        start = max(0, at - width // 3)
+        piece = " ".join(text[start:start + width].split())
+        return {"where": where, "text": ("…" if start else "") + piece + ("…" if start + width < len(text) else "")}
+    return None
 
 
 _LOG_KEYS = ("type", "at", "when", "where", "prospect_id", "to_company")
@@ -46,8 +110,16 @@ _LOG_KEYS = ("type", "at", "when", "where", "prospect_id", "to_company")
 def timeline_fields(doc: dict[str, Any]) -> dict[str, Any]:
     """The part of a prospect that date queries read: stage, referrer, the log without free text."""
     log = tuple({k: e.get(k) for k in _LOG_KEYS if k in e} for e in doc.get("log") or () if isinstance(e, dict))
-    return {"stage": doc.get("stage") or "saved", "referred_by": doc.get("referred_by"), "log": log,
-            "updated_at": doc.get("updated_at")}
+    out = {"stage": doc.get("stage") or "saved", "referred_by": doc.get("referred_by"), "log": log,
+           "updated_at": doc.get("updated_at"), "created_at": doc.get("created_at")}
+    # Only when set: most prospects have neither, and 50,000 empty dicts would cost memory.
+    if doc.get("priority"):
+        out["priority"] = True
+    if str(doc.get("connection_degree") or "").startswith("1"):  # reaching out is a message, not an invitation
+        out["connection_degree"] = "1st"
+    if doc.get("snoozed"):
+        out["snoozed"] = dict(doc["snoozed"])
+    return out
 
 
 class Index:
@@ -101,12 +173,13 @@ def select(index: Index, *, q: str | None = None, stage: str | None = None, tag:
         raise BadInput(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)} (prefix - for descending)")
     if not 0 < limit <= MAX_LIMIT or offset < 0:
         raise BadInput(f"limit must be 1-{MAX_LIMIT} and offset 0 or more")
-    words = (q or "").lower().split()
+    # The longest word first: it matches fewest, so most prospects are ruled out by one scan.
+    words = sorted(set((q or "").lower().split()), key=len, reverse=True)
     tag_l, company_l = (tag or "").lower(), (company or "").lower()
     hits = [
         (doc_id, e) for doc_id, e in index.entries.items()
         if (not stage or e.stage == stage) and (not tag_l or tag_l in e.tags)
-        and (not company_l or company_l in e.company) and all(w in e.text for w in words)
+        and (not company_l or any(company_l in c for c in e.companies)) and all(w in e.text for w in words)
         and (only is None or doc_id in only)
     ] if stage or tag_l or company_l or words or only is not None else index.entries.items()
     # Unfiltered, the view is passed as is: a list of 50,000 (id, entry) tuples outliving the request

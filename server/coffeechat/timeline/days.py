@@ -40,6 +40,17 @@ def moment_of(stamp: Any) -> datetime | None:
         return None
 
 
+def local_moment(stamp: Any) -> datetime | None:
+    """An ISO stamp in the user's local time (a naive one is already local); as stored at the calendar's far ends."""
+    moment = moment_of(stamp)
+    if moment is None or moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone()
+    except (OverflowError, OSError, ValueError):  # the far edges of the calendar have no local time
+        return moment
+
+
 def day_of(stamp: Any) -> date | None:
     """The user's local calendar day of an ISO stamp (None when unreadable).
 

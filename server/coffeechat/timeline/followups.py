@@ -18,7 +18,7 @@ CONTACTS = OUTREACH + ANSWERS + ("follow_up_sent", "thank_you_sent", "keep_in_to
 CLOSED = ("declined", "not_now")
 # Order for "the next follow-up" when two are due the same day: the most time-sensitive first.
 RULE_ORDER = ("thank_you", "prep", "referral_thanks", "congratulate", "follow_up", "suggest_not_now",
-              "keep_in_touch")
+              "keep_in_touch", "reach_out")
 
 
 def _last(log: Iterable[dict[str, Any]], types: tuple[str, ...]) -> dict[str, Any] | None:
@@ -95,7 +95,24 @@ def for_prospect(p: dict[str, Any], today: date, rules: dict[str, int] = DEFAULT
                              "Keep in touch: share an update"))
     if (congrats := congratulate(pid, log, today, rules)) is not None:
         out.append(congrats)
-    return sorted(out, key=sort_key)
+    if rules.get("reach_out_on", 1) and stage == "saved" and not _last(log, CONTACTS):
+        since = day_of(p.get("created_at")) or day_of(p.get("updated_at"))
+        if since:
+            due = add_days(since, rules.get("reach_out_days", 0))
+            first_degree = str(p.get("connection_degree") or "").startswith("1")
+            item = _item(pid, "reach_out", "message" if first_degree else "connection_note", since, due,
+                         add_days(due, rules["grace_days"]), today,
+                         "Send a message" if first_degree else "Send a connection note")
+            item["priority"] = bool(p.get("priority"))
+            out.append(item)
+    return sorted(snoozed_out(out, p.get("snoozed"), today), key=sort_key)
+
+
+def snoozed_out(items: list[dict[str, Any]], snoozed: Any, today: date) -> list[dict[str, Any]]:
+    """The items whose rule the user did not snooze past today."""
+    if not isinstance(snoozed, dict) or not snoozed:
+        return items
+    return [i for i in items if not (isinstance(snoozed.get(i["rule"]), str) and snoozed[i["rule"]] > today.isoformat())]
 
 
 def congratulate(pid: Any, log: list[dict[str, Any]], today: date,
@@ -168,7 +185,8 @@ class Planner:
             if isinstance(ref, int) and ref in tracks:
                 referred.setdefault(ref, []).append({**t, "id": pid})
         for ref, others in referred.items():
-            extra = referral_thanks({**tracks[ref], "id": ref}, others, today, rules)
+            extra = snoozed_out(referral_thanks({**tracks[ref], "id": ref}, others, today, rules),
+                                tracks[ref].get("snoozed"), today)
             if extra:
                 out[ref] = sorted(out.get(ref, []) + extra, key=sort_key)
         if len(self._cache) > len(tracks) + 1000:

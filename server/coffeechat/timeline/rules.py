@@ -15,7 +15,10 @@ DEFAULT_RULES: dict[str, int] = {
     "grace_days": 3,                # other follow-ups become overdue this many days after due
     "upcoming_days": 7,             # Today lists meetings within this many days
     "congratulate_within_days": 7,  # a new job seen in a re-capture → congratulate, overdue after this many
+    "reach_out_days": 0,            # saved, not yet contacted → reach out this many days after saving
+    "reach_out_on": 1,              # 1: Today lists people to reach out to; 0: it does not
 }
+SWITCHES = ("reach_out_on",)  # rules that are on (1) or off (0), not a number of days
 RULE_HELP: dict[str, str] = {
     "thank_you_due_days": "Thank-you due, days after a meeting",
     "thank_you_overdue_days": "Thank-you overdue, days after a meeting",
@@ -27,6 +30,8 @@ RULE_HELP: dict[str, str] = {
     "grace_days": "Other follow-ups are overdue after (days)",
     "upcoming_days": "Show meetings in the next (days)",
     "congratulate_within_days": "Congratulate on a new job within (days)",
+    "reach_out_days": "Reach out to a saved person after (days)",
+    "reach_out_on": "List saved people to reach out to on Today",
 }
 MAX_DAYS = 3650
 
@@ -44,6 +49,8 @@ def validate_rules(data: Any) -> dict[str, int]:
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_DAYS:
             raise BadInput(f"{RULE_HELP[name]}: give a whole number of days from 0 to {MAX_DAYS}")
+        if name in SWITCHES and value not in (0, 1):
+            raise BadInput(f"{RULE_HELP[name]}: on (1) or off (0)")
         rules[name] = value
     if rules["thank_you_overdue_days"] < rules["thank_you_due_days"]:
         raise BadInput("a thank-you cannot be overdue before it is due")
