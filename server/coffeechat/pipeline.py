@@ -78,4 +78,7 @@ def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) ->
         raise BadInput("a note needs some text")
     if note := _text(data, "note"):
         entry["note"] = note
+    # What the user took away, as their own sentence to the person: the thank-you quotes it.
+    if action == "meeting_held" and (took := _text(data, "took_away")):
+        entry["took_away"] = took
     return entry

@@ -100,7 +100,9 @@ PATHS: dict[str, dict[str, Any]] = {
     },
     "/api/v1/prospects/{prospect_id}/drafts": {"get": _op(
         "Outreach drafts tailored to the prospect", params=(ID, _query("kind", {"type": "string"}),
-                                                             _query("variant", {"type": "integer", "minimum": 0})))},
+                                                             _query("variant", {"type": "integer", "minimum": 0}),
+                                                             # One of the response's reasons[].id: the draft leads with it.
+                                                             _query("reason", {"type": "string"})))},
     "/api/v1/prospects/{prospect_id}/notes": {"get": _op("Research notes for a meeting", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/page": {"get": _op("JSON twin of the dashboard's prospect page", params=(ID,))},
     "/api/v1/prospects/{prospect_id}/interactions": {"post": _op(

@@ -14,6 +14,7 @@ DEFAULT_RULES: dict[str, int] = {
     "referral_thanks_due_days": 1,  # a referred prospect's meeting held → thank the referrer
     "grace_days": 3,                # other follow-ups become overdue this many days after due
     "upcoming_days": 7,             # Today lists meetings within this many days
+    "max_follow_ups": 1,            # nudges after a first message before letting it rest
 }
 RULE_HELP: dict[str, str] = {
     "thank_you_due_days": "Thank-you due, days after a meeting",
@@ -25,6 +26,7 @@ RULE_HELP: dict[str, str] = {
     "referral_thanks_due_days": "Thank the referrer, days after the referred meeting",
     "grace_days": "Other follow-ups are overdue after (days)",
     "upcoming_days": "Show meetings in the next (days)",
+    "max_follow_ups": "Follow-ups to send before letting it rest",
 }
 MAX_DAYS = 3650
 
