@@ -153,7 +153,8 @@ def test_tones_change_the_wording():
 
 @pytest.mark.parametrize("kind", DRAFT_KINDS)
 def test_variants_differ_in_opening_and_structure(kind):
-    prospect = load_prospect("public-2023")
+    # A first message is logged, so the follow-up has something to follow.
+    prospect = load_prospect("public-2023", log=[{"id": 1, "type": "message_sent", "at": "2023-05-15T10:00:00"}])
     referrer = _referrer()
     one, two = (drafts_for(prospect, stranger(), kind=kind, variant=v, today=TODAY["public-2023"],
                            referrer=referrer)["drafts"][0] for v in (0, 1))

@@ -162,15 +162,21 @@ def _draft(kind: str, plan: dict[str, Any], variant: int | None, templates_dir: 
     warnings = _kind_warnings(kind, channel, prospect, seen, today, referrer, rules)
     chosen = None
     tried = []
-    # This variant's plan from fullest to shortest, then the other variant's: the first clean one wins.
-    for n in [index] + [i for i in range(len(names)) if i != index]:
-        for step in STEPS:
-            result = _candidate(kind, names[n], plan, step, channel, templates_dir)
-            fits = (body_limit is None or len(result["body"]) <= body_limit) and (
-                subject_limit is None or result["subject"] is None or len(result["subject"]) <= subject_limit)
-            tried.append((fits, result))
-            if fits and not result["problems"]:
-                chosen = result
+    # This variant's plan from fullest to shortest, then the other variant's, then the same with
+    # the shortest reason leading: the first clean draft that fits wins.
+    shortest = min(plan["reasons"], key=lambda r: len(r["short"]), default=None)
+    fallbacks = [plan] + ([{**plan, "chosen": [shortest]}] if shortest and plan["chosen"] != [shortest] else [])
+    for option in fallbacks:
+        for n in [index] + [i for i in range(len(names)) if i != index]:
+            for step in STEPS:
+                result = _candidate(kind, names[n], option, step, channel, templates_dir)
+                fits = (body_limit is None or len(result["body"]) <= body_limit) and (
+                    subject_limit is None or result["subject"] is None or len(result["subject"]) <= subject_limit)
+                tried.append((fits, result))
+                if fits and not result["problems"]:
+                    chosen = result
+                    break
+            if chosen:
                 break
         if chosen:
             break

@@ -93,12 +93,16 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
     elif persona == "recruiter":
         out["why"] = recruiter_reason(me, field, short=True)
     if seen.get("contacted"):
+        # Only a logged first message may be referred to; without one these stay empty.
         when = day_words(seen["contacted"], today)
         out["followup_line"] = (f"I wrote to you {when} about a short conversation" if when
                                 else "I wrote to you a while ago about a short conversation") + \
             (f" on {field}." if field else ".")
+        out["nudge"] = f"A gentle nudge on my note from {when}, in case it got buried." if when else \
+            "A gentle nudge on my earlier note, in case it got buried."
+        out["only_follow_up"] = "I know your time is full, so this is my only follow-up."
     else:
-        out["followup_line"] = "I'm following up on my earlier note about a short conversation."
+        out["nudge"] = out["only_follow_up"] = ""
     landed = (me.get("landed") or "").strip().rstrip(".")
     if landed:
         out["news"] = f"Some news: I've landed {landed}." + (

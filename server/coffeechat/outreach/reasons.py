@@ -123,8 +123,12 @@ def _interests(p: dict[str, Any], me: dict[str, Any]) -> list[dict[str, Any]]:
                              f"Your profile invites questions about {said}.", f"{said}",
                              _fact("topics", said, False, said)))
     if p["about"]:
+        # The short form keeps the main clause: "you support the XBRL team" (in … dropped).
+        head = re.split(r",| (?:in|to|for|with|by|through|across|while|and) ", p["about"])[0]
+        short = head if len(head.split()) >= 3 else p["about"]
         found.append(_reason("about", "What they write in their About",
-                             f"I read that {p['about']}.", "", _fact("about", p["about"], False, p["about"])))
+                             f"I read that {p['about']}.", "", _fact("about", p["about"], False, short),
+                             short=f"I read that {short}."))
     return found
 
 
@@ -137,18 +141,19 @@ def _recent(p: dict[str, Any]) -> dict[str, Any] | None:
     if now["kind"] == "founder":
         verb = "co-founded" if re.search(r"\bco ?founder|cofounder", fold(now["title"])) else "started"
         text = f"You {verb} {name} in {since}."
-        return _reason("recent", f"They started {company_name(now['company'])} recently", text,
-                       f"starting {name}", _fact("recent_move", f"started {name}", False, f"started {name}"))
+        return _reason("recent", f"They {verb} {name} recently", text,
+                       f"building {name}", _fact("recent_move", f"{verb} {name}", False, f"{verb} {name}"))
     earlier = [r for r in p["main"] if r is not now and r["company"] and fold(r["company"]) != fold(now["company"])]
     if now["company_months"] is not None and now["company_months"] > now["months"] + 1:
         return None  # a new role at the same company is not a move to it
     after = f" after {company_ref(earlier[-1]['company'])}" if earlier else ""
-    return _reason("recent", f"They joined {company_name(now['company'])} recently",
+    return _reason("recent", f"They joined {name} recently",
                    f"You joined {name} in {since}{after}.", f"your move to {name}",
-                   _fact("recent_move", f"joined {name} in {since}", False, f"joined {name}"))
+                   _fact("recent_move", f"joined {name} in {since}", False, f"joined {name}"),
+                   short=f"You joined {name} in {since}.")
 
 
-def role_sentence(p: dict[str, Any]) -> tuple[str, str, str]:
+def role_sentence(p: dict[str, Any], short: bool = False) -> tuple[str, str, str]:
     """(sentence, topic, phrase) for their current position, said the way people say it."""
     now, study, last = p["primary"], p["student"], p["last_role"]
     if p["kind"] == "student" and study:
@@ -156,7 +161,8 @@ def role_sentence(p: dict[str, Any]) -> tuple[str, str, str]:
         what = f"studying {study['study']} " if study["study"] and not year else ""
         school = school_ref(study["school"])
         interned = [r for r in p["positions"] if r["kind"] == "student" and r["company"] and not r["club"]]
-        extra = f", with an internship at {company_ref(interned[-1]['company'])} behind you" if interned else ""
+        extra = f", with an internship at {company_ref(interned[-1]['company'])} behind you" if interned and not short \
+            else ""
         text = f"You're {year}{what}at {school}{extra}."
         return text, f"your studies at {school}", school
     if not now and last:
@@ -181,8 +187,12 @@ def role_sentence(p: dict[str, Any]) -> tuple[str, str, str]:
         since = now["company_months"] or 0
         if since >= 24 and now["months"] is not None and since > now["months"] + 6 and now["start"]:
             first = min(r["start"] for r in p["positions"] if fold(r["company"]) == fold(now["company"]) and r["start"])
+            if short:
+                return f"You've been at {name} since {first[:4]}.", f"your work at {name}", name
             return (f"You've been at {name} since {first[:4]}, now as {article(role)} {role}.",
                     f"your work at {name}", name)
+        if short:
+            return f"You work at {name}.", f"your work at {name}", name
         return f"You're {article(role)} {role} at {name}.", f"your work at {name}", name
     if role:
         return f"You work as {article(role)} {role}.", f"your work as {article(role)} {role}", role
@@ -211,13 +221,15 @@ def ranked(p: dict[str, Any], prospect: dict[str, Any], me: dict[str, Any],
         found.append(recent)
     text, topic, phrase = role_sentence(p)
     if text:
-        found.append(_reason("role", "Their current work", text, topic, _fact("current_role", phrase, False, phrase)))
+        found.append(_reason("role", "Their current work", text, topic, _fact("current_role", phrase, False, phrase),
+                             short=role_sentence(p, short=True)[0]))
     skills = [s for s in prospect.get("skills") or [] if isinstance(s, str) and 1 < len(s) <= 40][:2]
     if not text and skills:
         said = join_and(skills)
         found.append(_reason("skills", f"The skills they list ({said})",
                              f"Your profile lists {said} among your skills.", f"your work with {said}",
-                             _fact("their_skills", said, False, said)))
+                             _fact("their_skills", said, False, skills[0]),
+                             short=f"Your profile lists {skills[0]} among your skills."))
     if not text:
         for entry in prospect.get("education") or []:
             if isinstance(entry, dict) and entry.get("school"):

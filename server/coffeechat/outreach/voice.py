@@ -63,11 +63,16 @@ def intro(me: dict[str, Any], short: bool = False, goal_said: bool = False) -> s
     return f"{text}." if text else ""
 
 
+# Fields whose people are not "people in <field>".
+_PEOPLE = {"building a company": "founders and early teams", "board work": "board members and advisors",
+           "your studies": "students"}
+
+
 def recruiter_reason(me: dict[str, Any], field: str, short: bool = False) -> str:
     """The honest reason a recruiter writes: the company and what they recruit for, no pitch."""
     company = company_of(me)
     purpose = (me.get("recruiting_for") or "").strip().rstrip(".")
-    area = f"people in {field}" if field else "people doing work like yours"
+    area = _PEOPLE.get(field, f"people in {field}") if field else "people doing work like yours"
     where = f" at {company}" if company else ""
     if short:
         return f"I'm getting to know {area}{where}, with no pitch."
