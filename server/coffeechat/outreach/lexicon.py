@@ -12,7 +12,7 @@ from coffeechat.outreach.names import fold
 # (function, regex on folded text, English role noun, English field phrase)
 _ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("founder", r"\b(co ?founder|cofounder|founder|founding|fundador\w*|fondat\w*|grunder\w*|"
-                r"mitgrunder\w*|zalozyciel\w*|wspolzalozyciel\w*)\b", "founder", "building a company"),
+                r"mitgrunder\w*|zalozyciel\w*|wspolzalozyciel\w*)\b", "founder", "startups"),
     ("board", r"\b(board member|board of directors|member of the board|non executive|trustee|"
               r"conselheir\w*|consejer\w*|administrat\w+ independant|aufsichtsrat\w*|beirat\w*|"
               r"czlonek rady|rada nadzorcza)\b", "board member", "board work"),

@@ -15,6 +15,7 @@ from coffeechat.outreach.words import article, day_words
 # (second reason, full intro, names ask, short lead, intro kept) from fullest to shortest.
 STEPS: tuple[dict[str, bool], ...] = (
     {"second": True, "full_intro": True, "names": True, "short": False, "intro": True},
+    {"second": True, "full_intro": False, "names": False, "short": False, "intro": True},
     {"second": False, "full_intro": True, "names": True, "short": False, "intro": True},
     {"second": False, "full_intro": False, "names": False, "short": False, "intro": True},
     {"second": False, "full_intro": False, "names": False, "short": True, "intro": True},
@@ -75,10 +76,17 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
     topic = next((r["topic"] for r in every if r["topic"]), "")
     took = took_away(prospect)
     met_when = day_words(seen.get("met"), today)
+    lead_text = (lead["short"] if step["short"] else lead["lead"]) if lead else ""
+    moved = next((r for r in (lead, second) if r and r["id"] == "similar_change"), None)
+    if second and moved is second and lead["fact"]["common_ground"]:
+        # Shared ground and the move they made read as one reason: "We both …, and you made the move …".
+        lead_text = f"{lead_text.rstrip('.')}, and you made the move {moved['fact']['text']} that I'm hoping to make."
+        second = None
     out: dict[str, str] = {
-        "lead": (lead["short"] if step["short"] else lead["lead"]) if lead else "",
+        "lead": lead_text,
         "second": second["lead"] if second else "",
-        "intro": "", "why": "", "curious": _curious(persona, lead["id"] if lead else "", field),
+        "intro": "", "why": "", "curious": _curious(persona, "similar_change" if moved else (lead["id"] if lead else ""),
+                                                     field),
         "topic": topic, "met_when": met_when, "subject": _subject(kind, persona, reasons, field, minutes, me),
         "took_away": took if usable_took_away(took, prospect) else "[add what you took away]",
         "news": "", "followup_line": "", "referral_line": "", "who_they_are": "", "role_line": role["lead"] if role else "",
@@ -88,7 +96,7 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
             out["intro"] = intro(me) if step["full_intro"] else ""
             out["why"] = recruiter_reason(me, field, short=not step["full_intro"])
         else:
-            said = bool(lead and lead["id"] == "similar_change")
+            said = bool(moved)
             out["intro"] = intro(me, short=not step["full_intro"], goal_said=said) if step["full_intro"] or not said else ""
     elif persona == "recruiter":
         out["why"] = recruiter_reason(me, field, short=True)
@@ -109,12 +117,14 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
             " Our conversation was part of how I got here, so thank you again." if seen.get("met") else "")
     elif persona != "recruiter" and goal_words(me.get("goal") or ""):
         out["news"] = f"I'm still {goal_words(me['goal'])}, and I'm glad to keep learning from people like you."
+        if seen.get("met") and usable_took_away(took, prospect):
+            out["news"] = f"I'm still {goal_words(me['goal'])}. {took}"
     now = p["primary"]
     if now and now["title_en"] and now["company"] and now["kind"] == "employee":
         out["who_they_are"] = f"{clean_name(prospect.get('full_name'))}, {article(now['title_en'])} " \
                               f"{now['title_en']} at {company_ref(now['company'])}"
     else:
-        out["who_they_are"] = clean_name(prospect.get("full_name"))
+        out["who_they_are"] = clean_name(prospect.get("full_name")) + (f" about {field}" if field else "")
     them = first_name(prospect.get("full_name")) or "them"
     if seen.get("met"):
         out["referral_line"] = f"{them} and I spoke {met_when}." if met_when else f"{them} and I have now spoken."
@@ -123,7 +133,7 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
                                " and hope we can find a time."
     else:
         out["referral_line"] = f"I'll write to {them} this week."
-    out.update(_later(p, reasons, me, seen, today, referrer, minutes, topic))
+    out.update(_later(p, reasons, me, seen, today, referrer, minutes, topic, bool(out["news"])))
     out["lead_alt"] = lead_alt(lead, step["short"]) if lead else ""
     return out
 
@@ -139,20 +149,22 @@ def lead_alt(reason: dict[str, Any], short: bool) -> str:
 
 
 def _later(p: dict[str, Any], reasons: list[dict[str, Any]], me: dict[str, Any], seen: dict[str, Any],
-           today: date, referrer: dict[str, Any] | None, minutes: int, topic: str) -> dict[str, str]:
+           today: date, referrer: dict[str, Any] | None, minutes: int, topic: str, news: bool) -> dict[str, str]:
     """Sentences for the drafts after the first message: follow-up, thanks, keeping in touch."""
     persona = me.get("persona") or "explorer"
     met_when = day_words(seen.get("met"), today)
     ref_first = first_name(referrer.get("full_name")) if referrer else ""
     now = p["primary"]
     company = company_ref(now["company"]) if now and now["company"] and now["kind"] in ("employee", "founder") else ""
+    why = "I wanted to share where things stand." if news else "I wanted to check in."
     if seen.get("met"):
-        opening = "It's been a while since we talked" + (f" about {topic}" if topic else "") + \
-            ", and I wanted to share where things stand."
+        opening = "It's been a while since we talked" + (f" about {topic}" if topic else "") + f", and {why}"
     elif seen.get("replied"):
-        opening = "It's been a while since we were last in touch, and I wanted to share where things stand."
+        opening = f"It's been a while since we were last in touch, and {why}"
     else:
-        opening = "I wanted to share a short update from my side."
+        opening = "I wanted to share a short update from my side." if news else "I wanted to check in."
+    if company and company in topic:
+        company = ""
     return {
         "minutes_line": f"Even {minutes} minutes at a time that suits you would mean a lot.",
         "thanks_line": "{thanks} for talking with me" + (f" {met_when}." if met_when else "."),

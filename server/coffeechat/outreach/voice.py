@@ -47,7 +47,7 @@ def intro(me: dict[str, Any], short: bool = False, goal_said: bool = False) -> s
     name = (me.get("name") or "").split()
     role = _role(me)
     company = company_of(me)
-    if role and company and fold(company) not in fold(role):
+    if role and company and fold(company) not in fold(role) and me.get("persona") != "recruiter":
         role = f"{role} at {company}"
     who = f"I'm {name[0]}" if name else ""
     described = f"{article(role)} {role}" if role else ""
@@ -64,7 +64,7 @@ def intro(me: dict[str, Any], short: bool = False, goal_said: bool = False) -> s
 
 
 # Fields whose people are not "people in <field>".
-_PEOPLE = {"building a company": "founders and early teams", "board work": "board members and advisors",
+_PEOPLE = {"startups": "founders and early teams", "board work": "board members and advisors",
            "your studies": "students"}
 
 
@@ -78,6 +78,6 @@ def recruiter_reason(me: dict[str, Any], field: str, short: bool = False) -> str
         return f"I'm getting to know {area}{where}, with no pitch."
     if purpose:
         purpose = purpose[:1].lower() + purpose[1:] if not purpose.split()[0].isupper() else purpose
-        return (f"I recruit{where} for {purpose}, and I'm getting to know {area} well before "
-                "anything opens. There's no pitch here.")
+        return (f"I recruit{where} for {purpose}, and I'm getting to know {area} well "
+                "before anything opens. There's no pitch here.")
     return f"Part of my work{where} is getting to know {area}, with no pitch and no opening in mind."

@@ -10,31 +10,33 @@ MIN_QUESTIONS, MAX_QUESTIONS, TARGET = 8, 12, 10
 _MAX_SPECIFIC = 6
 
 # General themes from the domain notes, in the order they tend to come up in a conversation.
+# {where} is where their work happens (" at Mayo Clinic", " as a UX researcher", " with Figma"),
+# so the themes ask about this person's work, not work in general.
 EXPLORER_THEMES = (
-    "What does a typical day look like for you, and which part of it do you enjoy most?",
+    "What does a typical day look like for you{where}, and which part of it do you enjoy most?",
     "If you were starting in {field} today, what would you do differently?",
-    "Which training, courses or certifications actually matter in {field}, and which are overrated?",
+    "Which training, courses or certifications actually matter for work like yours{where}, and which are overrated?",
     "Which publications, communities or professional groups do you follow to keep up?",
-    "Where is {field} growing right now, and what is the hardest problem it faces?",
-    "If your team were handed an unexpected extra budget tomorrow, what would you spend it on?",
+    "Where is {field} growing right now, and what is the hardest problem your work{where} faces?",
+    "If your team{where} were handed an unexpected extra budget tomorrow, what would you spend it on?",
     "If you were in my position, how would you approach employers in {field}?",
     "What do people starting out in {field} typically earn, roughly?",
 )
 RECRUITER_THEMES = (
-    "What does a good week look like in your work, and what makes a bad one?",
+    "What does a good week look like in your work{where}, and what makes a bad one?",
     "Which skills matter more in {field} now than a few years ago?",
-    "What do people outside {field} most often misunderstand about it?",
+    "What do people outside {field} most often misunderstand about your work{where}?",
     "Where do you go to learn: communities, newsletters, events?",
-    "What makes a team in {field} a place people want to stay?",
-    "If your team were handed an unexpected extra budget, where would it go?",
+    "What makes a team{where} a place people want to stay?",
+    "If your team{where} were handed an unexpected extra budget, where would it go?",
     "Where do you think {field} is heading over the next couple of years?",
 )
 STUDENT_THEMES = (
-    "Which courses or projects have been most useful so far, and why?",
+    "Which courses or projects{where} have been most useful so far, and why?",
     "What did your internships show you about the work that classes did not?",
     "How are you deciding what to do after you graduate?",
-    "What would you tell someone a year or two behind you?",
-    "Which clubs, communities or people have helped you most?",
+    "What would you tell someone a year or two behind you{where}?",
+    "Which clubs, communities or people{where} have helped you most?",
     "What surprised you most about {field} once you started working in it?",
 )
 CLOSING = {
@@ -110,6 +112,19 @@ def specific_questions(prospect: dict[str, Any], gathered: dict[str, Any],
     return asks
 
 
+def _where(who: dict[str, Any] | None, prospect: dict[str, Any]) -> str:
+    """Where their work happens, to make a general theme theirs ("" when nothing is known)."""
+    now = (who or {}).get("primary")
+    if who and who.get("student"):
+        return f" at {school_ref(who['student']['school'])}"
+    if now and now["company"] and now["kind"] in ("employee", "founder", "board", "volunteer"):
+        return f" at {company_ref(now['company'])}"
+    if now and now["title_en"]:
+        return f" as {article(now['title_en'])} {now['title_en']}"
+    skills = [s for s in prospect.get("skills") or [] if isinstance(s, str)][:1]
+    return f" with {skills[0]}" if skills else ""
+
+
 def goal_question(who: dict[str, Any], me: dict[str, Any]) -> str:
     """A question linking their path to the user's goal, when a link exists ("" otherwise)."""
     target = goal_field(me.get("goal") or "")
@@ -164,12 +179,14 @@ def questions_for(prospect: dict[str, Any], me: dict[str, Any], gathered: dict[s
     specific = specific_questions(prospect, gathered, referrer)
     if who:
         link = goal_question(who, me)
-        specific = ([link] if link else []) + specific
+        # What they invite questions about comes right after the link to the goal.
+        invited = [q for q in specific if q.startswith("You invite people")]
+        specific = ([link] if link else []) + invited + [q for q in specific if q not in invited]
         specific += [q for q in known_questions(who, prospect) if q not in specific]
     specific = specific[:_MAX_SPECIFIC]
-    table = STUDENT_THEMES if who and who["kind"] == "student" and persona != "recruiter" else (
+    table = STUDENT_THEMES if who and who["kind"] == "student" else (
         RECRUITER_THEMES if persona == "recruiter" else EXPLORER_THEMES)
-    themes = [q.format(field=field) for q in table]
+    themes = [q.format(field=field, where=_where(who, prospect)) for q in table]
     general_count = max(TARGET - 1 - len(specific), MIN_QUESTIONS - 1 - len(specific), 0)
     chosen = specific + themes[:general_count]
     chosen.append(CLOSING[persona].format(field=field))
