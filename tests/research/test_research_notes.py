@@ -43,7 +43,9 @@ def test_transition_question_for_the_founder():
     # The question tying their path to the user's goal comes first, then the move itself.
     assert notes["questions"][0].startswith("You moved from software engineering into startups")
     assert "I'm hoping to move into UX research" in notes["questions"][0]
-    assert notes["questions"][1].startswith(
+    # Then what they invite questions about, then the move itself.
+    assert notes["questions"][1].startswith("You invite people to talk with you about Fintech")
+    assert notes["questions"][2].startswith(
         "You moved from engineering to founding your own company in 2017, from Senior Software "
         "Engineer at WSO2 to Co-Founder at CabbageApps.")
     assert notes["top_questions"] == notes["questions"][:2] + notes["questions"][-1:]
