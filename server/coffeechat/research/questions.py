@@ -7,7 +7,7 @@ from coffeechat.outreach.reasons import goal_field
 from coffeechat.outreach.words import article
 
 MIN_QUESTIONS, MAX_QUESTIONS, TARGET = 8, 12, 10
-_MAX_SPECIFIC = 6
+_MAX_SPECIFIC = 7
 
 # General themes from the domain notes, in the order they tend to come up in a conversation.
 # {where} is where their work happens (" at Mayo Clinic", " as a UX researcher", " with Figma"),
