@@ -244,7 +244,7 @@ def test_a_referrer_leads_and_is_thanked():
     today = _today(prospect)
     who = person(prospect, today)
     from coffeechat.outreach.reasons import ranked
-    for user, me in USERS.items():
+    for me in USERS.values():
         full = ranked(who, prospect, me, referrer)
         assert full[0]["id"] == "referrer"
         for draft in _drafts(prospect, me, today, referrer=referrer):

@@ -8,6 +8,7 @@ from typing import Any
 
 from coffeechat.outreach.lexicon import is_english
 from coffeechat.outreach.names import first_name, fold, role_title, strip_emoji
+from coffeechat.outreach.words import article
 
 # Places the user is asked to add something: the only brackets a draft may carry.
 MARKERS = ("[add what you took away]", "[add one thing you learned]")
@@ -33,7 +34,6 @@ _ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*)")
 
 
 def _article_ok(art: str, word: str) -> bool:
-    from coffeechat.outreach.words import article
     return art.lower() == article(word)
 
 

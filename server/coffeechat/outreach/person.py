@@ -17,7 +17,7 @@ from coffeechat.timeline import captured_on
 
 # A capture older than this may show a role the person has left: no durations from it.
 STALE_AFTER = timedelta(days=183)
-KINDS = ("employee", "founder", "self_employed", "student", "between_roles", "board", "volunteer")
+# The kinds of position: employee, founder, self_employed, student, between_roles, board, volunteer.
 
 _SELF = re.compile(r"\b(self ?employed|freelanc\w*|independent|autonom[oa]|autonomo|independiente|"
                    r"independant\w*|auto entrepreneur|selbststandig\w*|freiberufl\w*|"
@@ -209,9 +209,3 @@ def person(prospect: dict[str, Any], today: date, captured: date | None = None) 
         "headline": headline, "main": main,
         "total_months": sum(r["months"] or 0 for r in main) if not stale else None,
     }
-
-
-def role_words(p: dict[str, Any]) -> str:
-    """Their current role as English words for "you're a …" ("" when unknown)."""
-    primary = p["primary"]
-    return primary["title_en"] if primary else ""

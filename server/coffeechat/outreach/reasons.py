@@ -9,8 +9,8 @@ import re
 from typing import Any
 
 from coffeechat.outreach.lexicon import read_title
-from coffeechat.outreach.names import clean_name, company_name, company_ref, first_name, fold, school_ref, span_words
-from coffeechat.outreach.words import article, cap, join_and, month_year, ordinal
+from coffeechat.outreach.names import clean_name, company_name, company_ref, fold, school_ref
+from coffeechat.outreach.words import article, join_and, month_year, ordinal
 
 _GENERIC = {"the", "of", "at", "and", "in", "for"}
 
@@ -102,12 +102,12 @@ def _move(p: dict[str, Any], me: dict[str, Any]) -> dict[str, Any] | None:
                            short=f"You moved {phrase}, a move like the one I'm planning.")
     now = p["primary"]
     if mine in p["trained_as"] and now and now["function"] and now["function"] != mine and now["field"]:
-        phrase = f"from {read_title(me.get('current_role'))['field']} into {now['field']}"
-        return _reason("similar_change", f"They trained in {read_title(me.get('current_role'))['field']} "
-                       f"and moved into {now['field']}",
-                       f"You trained in {read_title(me.get('current_role'))['field']} and moved into "
-                       f"{now['field']}, the kind of move I'm hoping to make{' into ' + target if target and target != now['field'] else ''}.",
-                       f"your move {phrase}",
+        mine_field = read_title(me.get("current_role"))["field"]
+        phrase = f"from {mine_field} into {now['field']}"
+        plan = f" into {target}" if target and target != now["field"] else ""
+        return _reason("similar_change", f"They trained in {mine_field} and moved into {now['field']}",
+                       f"You trained in {mine_field} and moved into {now['field']}, the kind of move I'm "
+                       f"hoping to make{plan}.", f"your move {phrase}",
                        _fact("similar_change", phrase, True, f"moved into {now['field']}"),
                        short=f"You moved {phrase}, a move like the one I'm planning.")
     return None
@@ -240,11 +240,3 @@ def ranked(p: dict[str, Any], prospect: dict[str, Any], me: dict[str, Any],
                                      f"your path since {school}", _fact("their_school", school, False, school)))
                 break
     return found
-
-
-def referrer_first(referrer: dict[str, Any] | None) -> str:
-    return first_name(referrer.get("full_name")) if referrer else ""
-
-
-__all__ = ["ranked", "same_entity", "same_place", "goal_field", "role_sentence", "span_words", "cap",
-           "referrer_first"]

@@ -6,9 +6,9 @@ from typing import Any
 from coffeechat.me import DEFAULT_ME
 from coffeechat.outreach.facts import gather
 from coffeechat.outreach.names import clean_name, company_name, first_name, school_name, span_words, strip_emoji
+from coffeechat.outreach.person import person
 from coffeechat.research.markdown import to_markdown
 from coffeechat.research.plan import agenda, follow_up_plan, prep_checklist, things_to_avoid
-from coffeechat.outreach.person import person
 from coffeechat.research.questions import questions_for, top_questions
 from coffeechat.timeline import DEFAULT_RULES, captured_on, due_dates, key_dates
 
