@@ -24,7 +24,7 @@ def test_drafts_list_reasons_and_lead_with_the_one_asked_for(client):
     assert [r["id"] for r in note["reasons"] if r["chosen"]] == [other]
     assert "studied" not in note["drafts"][0]["body"].split(".")[1]
     bad = client.get(f"/api/v1/prospects/{pid}/drafts?reason=horoscope")
-    assert bad.status_code == 400 and "horoscope" in bad.get_json()["message"]
+    assert bad.status_code == 400 and "horoscope" in bad.get_json()["error"]["message"]
 
 
 def test_what_you_took_away_reaches_the_thank_you(client):
