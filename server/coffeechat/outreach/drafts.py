@@ -114,8 +114,8 @@ def _chosen(reasons: list[dict[str, Any]], wanted: str | None) -> list[dict[str,
     if not reasons:
         return []
     lead = next((r for r in reasons if r["id"] == wanted), reasons[0])
-    if lead["id"] in ("role", "school"):
-        return [lead]
+    if not lead["fact"]["common_ground"]:
+        return [lead]  # one fact about them is a reason; two read as a list
     overlap = {"recent": {"role"}, "interests": {"about"}, "about": {"interests"}}
     rest = [r for r in reasons if r is not lead and r["id"] not in overlap.get(lead["id"], set())]
     # After shared ground, the move they made says more than a second shared place.

@@ -59,7 +59,8 @@ def _kind(title: str, company: str, employment: str) -> str:
 
 
 def _position(item: dict[str, Any], as_of: date, fresh: bool) -> dict[str, Any]:
-    title = role_title(item.get("title"))
+    # "Product Manager (12-month contract)": the brackets describe the contract, not the role.
+    title = re.sub(r"\s*\([^)]*\)", "", role_title(item.get("title"))).strip()
     company = company_name(item.get("company"))
     start, end = _dates(item)
     months = months_between(start, end, as_of) if start else None

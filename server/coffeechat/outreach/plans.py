@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from coffeechat.outreach.names import clean_name, company_ref, first_name
+from coffeechat.outreach.reasons import goal_field
 from coffeechat.outreach.voice import company_of, goal_words, intro, recruiter_reason
 from coffeechat.outreach.words import article, day_words
 
@@ -39,12 +40,14 @@ def usable_took_away(text: str, prospect: dict[str, Any]) -> bool:
     return bool(text) and not _THIRD_PERSON.search(text) and not (first and re.search(rf"\b{re.escape(first)}\b", text))
 
 
-def _curious(persona: str, lead_id: str, field: str) -> str:
+def _curious(persona: str, lead_id: str, field: str, goal: str = "") -> str:
     if persona == "recruiter":
         what = f"how you see {field}" if field else "how you see your work"
         return f"I'd like to hear {what} from where you sit, and where you think it's heading."
     if lead_id == "similar_change":
         return "I'd love to hear how you made that move and what you'd do differently."
+    if field and field == goal:
+        return f"I'd love to hear what {field} is really like day to day and what you'd tell someone coming into it."
     return "I'd love to hear how you got where you are and what you'd tell someone starting out."
 
 
@@ -86,7 +89,7 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
         "lead": lead_text,
         "second": second["lead"] if second else "",
         "intro": "", "why": "", "curious": _curious(persona, "similar_change" if moved else (lead["id"] if lead else ""),
-                                                     field),
+                                                     field, goal_field(me.get("goal") or "")),
         "topic": topic, "met_when": met_when, "subject": _subject(kind, persona, reasons, field, minutes, me),
         "took_away": took if usable_took_away(took, prospect) else "[add what you took away]",
         "news": "", "followup_line": "", "referral_line": "", "who_they_are": "", "role_line": role["lead"] if role else "",
@@ -134,15 +137,14 @@ def sentences(kind: str, p: dict[str, Any], reasons: list[dict[str, Any]], me: d
     else:
         out["referral_line"] = f"I'll write to {them} this week."
     out.update(_later(p, reasons, me, seen, today, referrer, minutes, topic, bool(out["news"])))
-    out["lead_alt"] = lead_alt(lead, step["short"]) if lead else ""
+    out["lead_alt"] = lead_alt(lead, out["lead"]) if lead else ""
     return out
 
 
-def lead_alt(reason: dict[str, Any], short: bool) -> str:
-    """The same reason worded another way, for the second variant."""
+def lead_alt(reason: dict[str, Any], text: str) -> str:
+    """The same lead sentence worded another way, for the second variant."""
     if reason["id"] == "referrer":
         return f"I'm writing at {reason['fact']['text']}'s suggestion."
-    text = reason["short"] if short else reason["lead"]
     if text.startswith(("We ", "You", "Your")):
         return f"I'm writing because {text[:1].lower()}{text[1:]}"
     return text

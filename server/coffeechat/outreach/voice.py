@@ -58,6 +58,9 @@ def intro(me: dict[str, Any], short: bool = False, goal_said: bool = False) -> s
         text = f"{who}, {described}"
     else:
         text = who or (f"I'm {described}" if described else "")
+    if goal and described:
+        # "a registered nurse hoping to move into product management": the role already says where from.
+        goal = re.sub(r"\bfrom .+? (into|to) ", r"\1 ", goal, count=1)
     if goal:
         text = f"{text} {goal}" if described else f"{text}, {goal}" if text else f"I'm {goal}"
     return f"{text}." if text else ""
