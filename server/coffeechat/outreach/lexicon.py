@@ -40,7 +40,8 @@ _ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("recruiting", r"\b(recruit\w*|talent|sourcer|recrutador\w*|recrutamento|reclutador\w*|"
                    r"reclutamiento|recruteu\w*|recrutement|personalvermittl\w*|personalbeschaff\w*|"
                    r"rekruter\w*|rekrutacj\w*)\b", "recruiter", "recruiting"),
-    ("engineering", r"\b(software|developer|desenvolvedor\w*|desarrollador\w*|developpeu\w*|"
+    ("engineering", r"\b(software|computer science|computer engineering|informatics|informatik|informatica|"
+                    r"ciencia da computacao|ciencias de la computacion|informatique|informatyka|developer|desenvolvedor\w*|desarrollador\w*|developpeu\w*|"
                     r"entwickler\w*|softwareentwickl\w*|programist\w*|programmer|programador\w*|"
                     r"programmeu\w*|full ?stack|backend|back end|frontend|front end|devops|sre|sde|cto|"
                     r"firmware|embedded|staff engineer|principal engineer|engenheir[oa] de software|"

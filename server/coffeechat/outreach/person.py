@@ -198,6 +198,10 @@ def person(prospect: dict[str, Any], today: date, captured: date | None = None) 
     meaning = read_title(primary["title"]) if primary else read_title(headline)
     field = (primary or {}).get("field") or meaning["field"] or (read_title(headline)["field"])
     kind = primary["kind"] if primary else "student" if study else "between_roles" if between else ""
+    if kind == "student" and study and not field:
+        # A student's field: what they study, else what their internships were in.
+        interned = [r["field"] for r in rows if r["kind"] == "student" and r["field"] and not r["club"]]
+        field = read_title(study["study"])["field"] or (interned[-1] if interned else "")
     return {
         "name": clean_name(prospect.get("full_name")), "first": first_name(prospect.get("full_name")),
         "captured": captured, "stale": stale, "positions": rows, "now": main_now, "side": side_now,
