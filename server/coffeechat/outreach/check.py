@@ -29,7 +29,7 @@ _CHECKS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                                  r"September|October|November|December) \d{1,2}, \d{4}\b")),
     ("spaces inside a line", re.compile(r"\S {2,}\S")),
 )
-_DOUBLED = re.compile(r"\b([A-Za-z][\w']*)\s+\1\b", re.I)
+_DOUBLED = re.compile(r"\b([A-Za-z][\w']*)[ \t]+\1\b", re.I)
 _ARTICLE = re.compile(r"\b([Aa]n?) ([A-Za-z][\w'-]*)")
 
 

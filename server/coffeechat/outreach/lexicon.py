@@ -62,7 +62,7 @@ _ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("finance", r"\b(financ\w*|investment|banker|banking|treasur\w*|risk|financeir\w*|financier\w*|"
                 r"finanz\w*|finansow\w*)\b", "finance professional", "finance"),
     ("marketing", r"\b(marketing|marketer|growth|social media|content|communications|blogger|"
-                  r"comunicac\w*|kommunikation)\b", "marketer", "marketing"),
+                  r"comunicac\w*|kommunikation|crescimento|crecimiento|croissance|wachstum|wzrost\w*)\b", "marketer", "marketing"),
     ("sales", r"\b(sales|account executive|business development|vendas|ventas|vendedor\w*|"
               r"commercial\w*|vertrieb\w*|sprzedaz\w*|handlowiec)\b", "salesperson", "sales"),
     ("law", r"\b(lawyer|attorney|counsel|paralegal|legal|advogad\w*|abogad\w*|avocat\w*|anwalt\w*|"
@@ -101,7 +101,7 @@ _ENGLISH_WORD = {"senior": "senior", "lead": "lead", "junior": "junior", "head":
 # Words that mark a title as not English: any of these and the title is read, not pasted.
 _FOREIGN = re.compile(
     r"\b(de|da|do|dos|das|na|no|em|para|del|la|el|y|en|chez|et|des|du|bei|fur|und|der|die|im|von|"
-    r"w|ds|dla|sr|senior|pleno|engenheir\w*|ingenier\w*|ingenieu\w*|inzynier\w*|analista|analyste|"
+    r"w|ds|dla|sr|senior|pleno|lider\w*|crescimento|crecimiento|croissance|wachstum|engenheir\w*|ingenier\w*|ingenieu\w*|inzynier\w*|analista|analyste|"
     r"analityk\w*|desenvolvedor\w*|desarrollador\w*|developpeu\w*|entwickler\w*|programist\w*|"
     r"gerente|diretor\w*|directeur\w*|direktor\w*|dyrektor\w*|leiter\w*|jefe|jefa|responsable|"
     r"kierownik\w*|specjalist\w*|especialista|spezialist\w*|berater\w*|consultor\w*|produktmanager\w*|"
@@ -115,7 +115,7 @@ _FOREIGN = re.compile(
     r"estudante|estudiante|etudiant\w*|studentin|conselheir\w*|consejer\w*|aufsichtsrat\w*|beirat\w*|"
     r"voluntari\w*|benevole|ehrenamt\w*|wolontariusz\w*)\b")
 # Non-English letters that English titles do not use.
-_FOREIGN_LETTERS = re.compile(r"[ãõçâêôàèìòùäöüßłżźśćńąęñ]", re.I)
+_FOREIGN_LETTERS = re.compile(r"[ãõçâêôàèìòùäöüßłżźśćńąęñíáóú]", re.I)
 
 
 def read_title(text: str | None) -> dict[str, str]:

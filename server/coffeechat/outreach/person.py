@@ -6,17 +6,15 @@ their moves, whether they study, and whether the capture is too old to quote dur
 """
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from coffeechat.outreach.about import about_clause, about_topics
 from coffeechat.outreach.lexicon import english_role, is_english, read_title
 from coffeechat.outreach.names import clean_name, company_name, first_name, fold, role_title, strip_emoji
 from coffeechat.parsing.dates import duration_months, months_between, split_date_range
+from coffeechat.outreach.timing import STALE_CAPTURE
 from coffeechat.timeline import captured_on
-
-# A capture older than this may show a role the person has left: no durations from it.
-STALE_AFTER = timedelta(days=183)
 # The kinds of position: employee, founder, self_employed, student, between_roles, board, volunteer.
 
 _SELF = re.compile(r"\b(self ?employed|freelanc\w*|independent|autonom[oa]|autonomo|independiente|"
@@ -162,7 +160,7 @@ def page_date(prospect: dict[str, Any]) -> date | None:
 def person(prospect: dict[str, Any], today: date, captured: date | None = None) -> dict[str, Any]:
     """Everything drafts and notes need to know about the person, as of the day they were captured."""
     captured = captured or captured_on(prospect) or today
-    stale = today - captured > STALE_AFTER
+    stale = today - captured > STALE_CAPTURE  # a role they may have left: no durations
     rows = []
     for item in prospect.get("experience") or []:
         if isinstance(item, dict) and (item.get("title") or item.get("company")):
