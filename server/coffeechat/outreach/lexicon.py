@@ -41,7 +41,8 @@ _ROLES: tuple[tuple[str, str, str, str], ...] = (
                    r"reclutamiento|recruteu\w*|recrutement|personalvermittl\w*|personalbeschaff\w*|"
                    r"rekruter\w*|rekrutacj\w*)\b", "recruiter", "recruiting"),
     ("engineering", r"\b(software|computer science|computer engineering|informatics|informatik|informatica|"
-                    r"ciencia da computacao|ciencias de la computacion|informatique|informatyka|developer|desenvolvedor\w*|desarrollador\w*|developpeu\w*|"
+                    r"ciencia da computacao|ciencias de la computacion|informatique|informatyka|developer|"
+                    r"desenvolvedor\w*|desarrollador\w*|developpeu\w*|"
                     r"entwickler\w*|softwareentwickl\w*|programist\w*|programmer|programador\w*|"
                     r"programmeu\w*|full ?stack|backend|back end|frontend|front end|devops|sre|sde|cto|"
                     r"firmware|embedded|staff engineer|principal engineer|engenheir[oa] de software|"
@@ -62,7 +63,8 @@ _ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("finance", r"\b(financ\w*|investment|banker|banking|treasur\w*|risk|financeir\w*|financier\w*|"
                 r"finanz\w*|finansow\w*)\b", "finance professional", "finance"),
     ("marketing", r"\b(marketing|marketer|growth|social media|content|communications|blogger|"
-                  r"comunicac\w*|kommunikation|crescimento|crecimiento|croissance|wachstum|wzrost\w*)\b", "marketer", "marketing"),
+                  r"comunicac\w*|kommunikation|crescimento|crecimiento|croissance|wachstum|wzrost\w*)\b",
+     "marketer", "marketing"),
     ("sales", r"\b(sales|account executive|business development|vendas|ventas|vendedor\w*|"
               r"commercial\w*|vertrieb\w*|sprzedaz\w*|handlowiec)\b", "salesperson", "sales"),
     ("law", r"\b(lawyer|attorney|counsel|paralegal|legal|advogad\w*|abogad\w*|avocat\w*|anwalt\w*|"

@@ -12,9 +12,10 @@ from typing import Any
 from coffeechat.outreach.about import about_clause, about_topics
 from coffeechat.outreach.lexicon import english_role, is_english, read_title
 from coffeechat.outreach.names import clean_name, company_name, first_name, fold, role_title, strip_emoji
-from coffeechat.parsing.dates import duration_months, months_between, split_date_range
 from coffeechat.outreach.timing import STALE_CAPTURE
+from coffeechat.parsing.dates import duration_months, months_between, split_date_range
 from coffeechat.timeline import captured_on
+
 # The kinds of position: employee, founder, self_employed, student, between_roles, board, volunteer.
 
 _SELF = re.compile(r"\b(self ?employed|freelanc\w*|independent|autonom[oa]|autonomo|independiente|"
