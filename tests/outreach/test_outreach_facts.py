@@ -59,6 +59,7 @@ def test_company_names(raw, name, ref):
      "Gies College of Business - University of Illinois Urbana-Champaign", True),
     ("University of California, Berkeley", "University of California, Los Angeles", False),
     ("University", "Queen's University", False),
+    ("University of California", "University of California, Berkeley", False),
     ("Queen's University", "Don Mills Collegiate Institute", False),
     ("", "Queen's University", False),
 ])
@@ -79,10 +80,13 @@ def test_same_company(mine, theirs, same):
 
 
 @pytest.mark.parametrize(("mine", "location", "same"), [
-    ("Toronto", "Toronto, Canada Area", True),
-    ("Greater Toronto Area", "Toronto, Canada Area", True),
-    ("Toronto", "Kingston, ON, Canada", False),
+    # A city counts only with its region: the same name is found in many places.
+    ("Toronto, Ontario", "Toronto, Ontario, Canada", True),
+    ("Toronto", "Toronto, Canada Area", False),
+    ("Toronto, ON", "Kingston, ON, Canada", False),
     ("Berkeley, CA", "Berkeley, California, United States", True),
+    ("Norwalk, CT", "Norwalk, California, United States", False),
+    ("Norwalk, Connecticut", "Norwalk, Connecticut, United States", True),
     ("Singapore", "", False),
 ])
 def test_same_city(mine, location, same):

@@ -20,9 +20,15 @@ def _key(text: str | None) -> str:
     return " ".join(t for t in fold(company_name(text)).split() if t not in _GENERIC)
 
 
+def _parts(name: str | None) -> set[str]:
+    """The name and its dash-separated parts ("Gies College of Business - University of Illinois")."""
+    pieces = [name or ""] + re.split(r"\s+[-–—|]\s+", name or "")
+    return {_key(p) for p in pieces if _key(p)}
+
+
 def same_entity(mine: str | None, theirs: str | None) -> bool:
     """The same school or employer: equal after normalisation, never one inside the other."""
-    return bool(_key(mine)) and _key(mine) == _key(theirs)
+    return bool(_parts(mine) & _parts(theirs))
 
 
 def _region(location: str) -> tuple[str, str]:
