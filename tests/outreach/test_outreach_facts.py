@@ -94,8 +94,12 @@ def test_same_city(mine, location, same):
 
 
 def test_languages_and_skills():
-    theirs = [{"language": "Chinese (Mandarin)"}, {"language": "English"}]
+    theirs = [{"language": "Chinese (Mandarin)", "proficiency": "Professional working proficiency"},
+              {"language": "English", "proficiency": "Native or bilingual proficiency"},
+              {"language": "French", "proficiency": "Limited working proficiency"}, {"language": "Hindi"}]
     assert shared_language(["Mandarin"], theirs) == "Chinese (Mandarin)"
+    # A limited level, or none given, is not a shared language.
+    assert shared_language(["Hindi"], theirs) == ""
     assert shared_language(["English"], theirs) == ""  # not common ground in an English note
     assert shared_language(["French"], theirs) == ""
     assert shared_skills(["python", "Tableau", "Go"], ["Python (Programming Language)", "Tableau"]) == \

@@ -27,6 +27,9 @@ from coffeechat.outreach.reasons import same_entity, same_place
 
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
+# Levels below working proficiency, in the languages the parser reads.
+_LIMITED = re.compile(r"\b(elementary|limited|basic|beginner|basico|basica|elementar|iniciante|grundkenntnisse|"
+                      r"notions|elementaire|podstawow\w*|ograniczon\w*)\b")
 # Sharing English is no common ground in an English note.
 _TRIVIAL_LANGUAGES = {"english"}
 
@@ -53,6 +56,9 @@ def _language(entry: Any) -> str:
 def shared_language(mine: list[str], theirs: list[Any]) -> str:
     """A language both speak, as the prospect writes it; "Mandarin" matches "Chinese (Mandarin)"."""
     for entry in theirs or []:
+        level = fold(entry.get("proficiency")) if isinstance(entry, dict) else ""
+        if not level or _LIMITED.search(level):
+            continue  # only a language they list at a working level is shared ground
         name = _language(entry)
         words = set(re.findall(r"[^\W\d_]+", fold(name)))
         for lang in mine:
