@@ -33,11 +33,11 @@ DEFAULT_ME: dict[str, Any] = {
     "landed": "",
 }
 
-_TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400, "landed": 160,
+TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400, "landed": 160,
                 "company": 120, "recruiting_for": 200}
 _MAX_SIGNATURE_LINES = 6
 _LIST_KEYS = ("schools", "employers", "skills", "languages")
-_MAX_ITEMS, _MAX_ITEM_CHARS = 60, 160
+MAX_ITEMS, MAX_ITEM_CHARS = 60, 160
 _CHOICES: dict[str, tuple] = {
     "persona": PERSONAS, "tone": TONES, "linkedin_account": tuple(NOTE_LIMITS),
 }
@@ -72,8 +72,8 @@ def _text(key: str, value: Any) -> str:
             raise BadInput(f"'signature' has too many lines (at most {_MAX_SIGNATURE_LINES}).")
     else:
         value = " ".join(value.split())
-    if len(value) > _TEXT_LIMITS[key]:
-        raise BadInput(f"'{key}' is too long (at most {_TEXT_LIMITS[key]} characters).")
+    if len(value) > TEXT_LIMITS[key]:
+        raise BadInput(f"'{key}' is too long (at most {TEXT_LIMITS[key]} characters).")
     return value
 
 
@@ -91,12 +91,12 @@ def _text_list(key: str, value: Any) -> list[str]:
     items: list[str] = []
     for raw in value:
         item = " ".join(raw.split())
-        if len(item) > _MAX_ITEM_CHARS:
-            raise BadInput(f"An item in '{key}' is too long (at most {_MAX_ITEM_CHARS} characters).")
+        if len(item) > MAX_ITEM_CHARS:
+            raise BadInput(f"An item in '{key}' is too long (at most {MAX_ITEM_CHARS} characters).")
         if item and item.casefold() not in {i.casefold() for i in items}:
             items.append(item)
-    if len(items) > _MAX_ITEMS:
-        raise BadInput(f"'{key}' has too many items (at most {_MAX_ITEMS}).")
+    if len(items) > MAX_ITEMS:
+        raise BadInput(f"'{key}' has too many items (at most {MAX_ITEMS}).")
     return items
 
 
@@ -119,7 +119,7 @@ def normalize_me(data: dict[str, Any]) -> dict[str, Any]:
                        f"known keys: {', '.join(DEFAULT_ME)}.")
     me = dict(DEFAULT_ME)
     for key, value in data.items():
-        if key in _TEXT_LIMITS:
+        if key in TEXT_LIMITS:
             me[key] = _text(key, value)
         elif key in _LIST_KEYS:
             me[key] = _text_list(key, value)

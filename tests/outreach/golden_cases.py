@@ -11,7 +11,7 @@ from corpus import USERS, people, stamp
 
 KINDS = ("connection_note", "message", "inmail", "email", "follow_up", "thank_you", "referral_thanks",
          "keep_in_touch")
-WHO = {"explorer": ("teacher", "people/consultant-2025"), "recruiter": ("recruiter_company", "people/long-headline-2025")}
+WHO = {"explorer": ("teacher", "consultant-2025"), "recruiter": ("recruiter_company", "long-headline-2025")}
 TOOK = {
     "explorer": "your advice to test one real form with five people before designing anything gave me my first "
                 "project: our school's enrolment form",
@@ -28,7 +28,7 @@ def case(persona: str, kind: str) -> dict:
     base = people()[key]
     captured = date.fromisoformat(base["captures"][0]["at"][:10])
     today = captured + timedelta(days=3)
-    referrer = people()["linkedin/profile-2022-self"]
+    referrer = people()["profile-2022-self"]
     log = []
     if kind == "follow_up":
         log = [{"id": 1, "type": "message_sent", "at": stamp(today - timedelta(days=8))}]

@@ -239,8 +239,8 @@ def test_an_old_capture_gives_no_durations_and_asks_for_a_new_one(key):
 
 def test_a_referrer_leads_and_is_thanked():
     people_ = people()
-    prospect = people_["people/founder-2025"]
-    referrer = people_["linkedin/profile-2022-self"]
+    prospect = people_["founder-2025"]
+    referrer = people_["profile-2022-self"]
     today = _today(prospect)
     who = person(prospect, today)
     from coffeechat.outreach.reasons import ranked
@@ -254,7 +254,7 @@ def test_a_referrer_leads_and_is_thanked():
 
 
 def test_titles_in_other_languages_are_read_into_english():
-    prospect = people()["people/profile-pt-2024"]
+    prospect = people()["profile-pt-2024"]
     who = person(prospect, _today(prospect))
     assert not is_english(who["primary"]["title"]) and who["primary"]["title_en"] == "senior UX researcher"
     assert who["field"] == "UX research"

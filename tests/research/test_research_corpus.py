@@ -60,7 +60,7 @@ def test_notes_hold_8_to_12_questions_mostly_about_this_person(key, user):
 
 
 def test_an_old_capture_keeps_the_pages_own_durations():
-    prospect = people()["pages/profile-2026-de-second-degree"]
+    prospect = people()["profile-2026-de-second-degree"]
     captured = captured_on(prospect)
     fresh = notes_for(prospect, USERS["nurse"], today=captured + timedelta(days=3))
     old = notes_for(prospect, USERS["nurse"], today=captured + timedelta(days=900))
