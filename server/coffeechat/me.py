@@ -24,12 +24,18 @@ DEFAULT_ME: dict[str, Any] = {
     "tone": "warm",
     "time_ask": 15,
     "linkedin_account": "free",
+    # A recruiter's company and the honest reason they are getting to know people
+    # ("our data platform team, likely hiring next year"): first messages say both.
+    "company": "",
+    "recruiting_for": "",
     # Where the user landed ("a UX research role at Acme"), once they have: keep-in-touch drafts
     # then tell the people who helped, as the etiquette asks.
     "landed": "",
 }
 
-TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400, "landed": 160}
+TEXT_LIMITS = {"name": 120, "current_role": 160, "goal": 240, "city": 120, "signature": 400, "landed": 160,
+                "company": 120, "recruiting_for": 200}
+_MAX_SIGNATURE_LINES = 6
 _LIST_KEYS = ("schools", "employers", "skills", "languages")
 MAX_ITEMS, MAX_ITEM_CHARS = 60, 160
 _CHOICES: dict[str, tuple] = {
@@ -47,27 +53,39 @@ MISSING_FACT_HINTS: dict[str, str] = {
     "current_role": "Add your current role in Settings so drafts can introduce you.",
     "skills": "Add your skills in Settings to find skills you share.",
     "languages": "Add the languages you speak in Settings to find shared languages.",
+    "company": "Add your company in Settings: people answer a recruiter who says where they work.",
+    "recruiting_for": "Add what you're recruiting for in Settings (e.g. \"our data platform team, likely "
+                      "hiring next year\") so drafts give the honest reason.",
 }
 
 
 def _text(key: str, value: Any) -> str:
-    """A trimmed string no longer than the key allows."""
+    """A trimmed string no longer than the key allows; the signature keeps its lines."""
     if value is None:
         return ""
     if not isinstance(value, str):
         raise BadInput(f"'{key}' must be text.")
-    value = " ".join(value.split())
+    if key == "signature":
+        lines = [" ".join(line.split()) for line in value.replace("\r", "").split("\n")]
+        value = "\n".join(line for line in lines if line)
+        if value.count("\n") >= _MAX_SIGNATURE_LINES:
+            raise BadInput(f"'signature' has too many lines (at most {_MAX_SIGNATURE_LINES}).")
+    else:
+        value = " ".join(value.split())
     if len(value) > TEXT_LIMITS[key]:
         raise BadInput(f"'{key}' is too long (at most {TEXT_LIMITS[key]} characters).")
     return value
 
 
 def _text_list(key: str, value: Any) -> list[str]:
-    """A de-duplicated list of short strings; a comma-separated string is accepted too."""
+    """A de-duplicated list of short strings; a string from a form holds one item per line.
+
+    Lines, not commas: "University of California, Berkeley" is one school.
+    """
     if value is None:
         return []
     if isinstance(value, str):
-        value = value.split(",")
+        value = value.replace("\r", "").split("\n")
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise BadInput(f"'{key}' must be a list of text items.")
     items: list[str] = []
@@ -120,7 +138,7 @@ def normalize_me(data: dict[str, Any]) -> dict[str, Any]:
 def missing_facts(me: dict[str, Any]) -> list[str]:
     """Keys of the user's profile that are empty but would make drafts more specific."""
     # A recruiter's drafts explain their purpose themselves; only an explorer needs a goal.
-    skip = {"goal"} if me.get("persona") == "recruiter" else set()
+    skip = {"goal"} if me.get("persona") == "recruiter" else {"company", "recruiting_for"}
     return [key for key in MISSING_FACT_HINTS if not me.get(key) and key not in skip]
 
 

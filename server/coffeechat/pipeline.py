@@ -89,4 +89,7 @@ def log_entry_for(action: str, data: dict[str, Any], exists=lambda _id: True) ->
         entry["note"] = note
     if text := _text(data, "text", MAX_SENT_TEXT):
         entry["text"] = text
+    # What the user took away, as their own sentence to the person: the thank-you quotes it.
+    if action == "meeting_held" and (took := _text(data, "took_away")):
+        entry["took_away"] = took
     return entry

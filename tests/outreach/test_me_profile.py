@@ -11,10 +11,20 @@ def test_empty_profile_gets_defaults():
     assert normalize_me({})["schools"] is not DEFAULT_ME["schools"]
 
 
-def test_lists_are_trimmed_deduplicated_and_accept_commas():
-    me = normalize_me({"schools": "Queen's University, queen's university ,  UBC", "skills": [" Python ", ""]})
-    assert me["schools"] == ["Queen's University", "UBC"]
+def test_lists_are_trimmed_deduplicated_and_split_on_lines_not_commas():
+    me = normalize_me({"schools": "University of California, Berkeley\r\nqueen's university\n Queen's University \n\nUBC",
+                       "skills": [" Python ", ""]})
+    assert me["schools"] == ["University of California, Berkeley", "queen's university", "UBC"]
     assert me["skills"] == ["Python"]
+
+
+def test_signature_keeps_its_lines_and_recruiter_fields_exist():
+    me = normalize_me({"signature": "Robin Alvarez \r\n  robin@example.com\n\n", "company": "Northwind",
+                       "recruiting_for": "our data platform team, likely hiring next year"})
+    assert me["signature"] == "Robin Alvarez\nrobin@example.com"
+    assert me["company"] == "Northwind" and me["recruiting_for"].startswith("our data platform")
+    with pytest.raises(BadInput, match="signature"):
+        normalize_me({"signature": "\n".join("line" for _ in range(9))})
 
 
 def test_time_ask_accepts_form_strings():

@@ -59,6 +59,7 @@ def test_company_names(raw, name, ref):
      "Gies College of Business - University of Illinois Urbana-Champaign", True),
     ("University of California, Berkeley", "University of California, Los Angeles", False),
     ("University", "Queen's University", False),
+    ("University of California", "University of California, Berkeley", False),
     ("Queen's University", "Don Mills Collegiate Institute", False),
     ("", "Queen's University", False),
 ])
@@ -79,10 +80,13 @@ def test_same_company(mine, theirs, same):
 
 
 @pytest.mark.parametrize(("mine", "location", "same"), [
-    ("Toronto", "Toronto, Canada Area", True),
-    ("Greater Toronto Area", "Toronto, Canada Area", True),
-    ("Toronto", "Kingston, ON, Canada", False),
+    # A city counts only with its region: the same name is found in many places.
+    ("Toronto, Ontario", "Toronto, Ontario, Canada", True),
+    ("Toronto", "Toronto, Canada Area", False),
+    ("Toronto, ON", "Kingston, ON, Canada", False),
     ("Berkeley, CA", "Berkeley, California, United States", True),
+    ("Norwalk, CT", "Norwalk, California, United States", False),
+    ("Norwalk, Connecticut", "Norwalk, Connecticut, United States", True),
     ("Singapore", "", False),
 ])
 def test_same_city(mine, location, same):
@@ -90,8 +94,12 @@ def test_same_city(mine, location, same):
 
 
 def test_languages_and_skills():
-    theirs = [{"language": "Chinese (Mandarin)"}, {"language": "English"}]
+    theirs = [{"language": "Chinese (Mandarin)", "proficiency": "Professional working proficiency"},
+              {"language": "English", "proficiency": "Native or bilingual proficiency"},
+              {"language": "French", "proficiency": "Limited working proficiency"}, {"language": "Hindi"}]
     assert shared_language(["Mandarin"], theirs) == "Chinese (Mandarin)"
+    # A limited level, or none given, is not a shared language.
+    assert shared_language(["Hindi"], theirs) == ""
     assert shared_language(["English"], theirs) == ""  # not common ground in an English note
     assert shared_language(["French"], theirs) == ""
     assert shared_skills(["python", "Tableau", "Go"], ["Python (Programming Language)", "Tableau"]) == \

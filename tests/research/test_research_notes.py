@@ -40,9 +40,15 @@ def test_questions_are_written_for_this_person(profile_name, persona, source):
 
 def test_transition_question_for_the_founder():
     notes = notes_for(load_prospect("public-2023"), stranger(), today=TODAY["public-2023"])
-    assert notes["questions"][0].startswith(
+    # The question tying their path to the user's goal comes first, then the move itself.
+    assert notes["questions"][0].startswith("You moved from software engineering into startups")
+    assert "I'm hoping to move into UX research" in notes["questions"][0]
+    # Then what they invite questions about, then the move itself.
+    assert notes["questions"][1].startswith("You invite people to talk with you about Fintech")
+    assert notes["questions"][2].startswith(
         "You moved from engineering to founding your own company in 2017, from Senior Software "
         "Engineer at WSO2 to Co-Founder at CabbageApps.")
+    assert notes["top_questions"] == notes["questions"][:2] + notes["questions"][-1:]
     assert any("CabbageApps, Urban.lk and Hyperglade" in q for q in notes["questions"])
 
 

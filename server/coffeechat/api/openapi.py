@@ -105,7 +105,9 @@ PATHS: dict[str, dict[str, Any]] = {
     },
     "/api/v1/prospects/{prospect_id}/drafts": {"get": _op(
         "Outreach drafts tailored to the prospect", params=(ID, _query("kind", {"type": "string"}),
-                                                             _query("variant", {"type": "integer", "minimum": 0})))},
+                                                             _query("variant", {"type": "integer", "minimum": 0}),
+                                                             # One of the response's reasons[].id: the draft leads with it.
+                                                             _query("reason", {"type": "string"})))},
     "/api/v1/prospects/{prospect_id}/drafts/{kind}": {"put": _op(
         "Keep the user's edited text of one kind of draft (empty text forgets it)", PROSPECT, params=(
             ID, {"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": list(DRAFT_KINDS)}}),

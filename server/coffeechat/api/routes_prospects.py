@@ -42,7 +42,8 @@ def interaction(prospect_id: int):
 def drafts(prospect_id: int):
     variant = request.args.get("variant")
     return advice.drafts(store(), prospect_id, kind=request.args.get("kind") or None,
-                         variant=int_arg("variant", 0) if variant not in (None, "") else None, today=now().date())
+                         variant=int_arg("variant", 0) if variant not in (None, "") else None, today=now().date(),
+                         reason=request.args.get("reason") or None)
 
 
 @bp.get("/prospects/<int:prospect_id>/notes")

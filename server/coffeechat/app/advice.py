@@ -34,10 +34,11 @@ def templates_dir(store: ProspectStore) -> Path:
 
 
 def drafts(store: ProspectStore, prospect_id: int, kind: str | None = None, variant: int | None = None,
-           today: date | None = None) -> dict[str, Any]:
-    """Every draft (or one kind) for a stored prospect, dated and warned with the user's rules."""
+           today: date | None = None, reason: str | None = None) -> dict[str, Any]:
+    """The drafts that fit (or one kind) for a stored prospect, led by the chosen reason, with the reasons to pick from."""
     prospect = store.get(prospect_id)
-    return outreach.drafts_for(prospect, load_me(store), kind=kind, variant=variant, today=today or date.today(),
+    return outreach.drafts_for(prospect, load_me(store), kind=kind, variant=variant, reason=reason,
+                               today=today or date.today(),
                                referrer=referrer_of(store, prospect), templates_dir=templates_dir(store),
                                rules=rules(store))
 

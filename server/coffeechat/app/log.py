@@ -57,9 +57,10 @@ def record(store: ProspectStore, prospect_id: int, action: str, data: dict[str, 
                         "cause": entry["id"]})
         return in_order(log), stage or current
 
-    prospect = store.rewrite_log(prospect_id, add)
-    if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
-        store.patch(entry["prospect_id"], {"referred_by": prospect_id})
+    with store.atomically():  # the referral link is set in step with the entry that names it
+        prospect = store.rewrite_log(prospect_id, add)
+        if action == "referral_given" and store.get(entry["prospect_id"]).get("referred_by") is None:
+            store.patch(entry["prospect_id"], {"referred_by": prospect_id})
     return prospect
 
 

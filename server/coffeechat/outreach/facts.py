@@ -23,49 +23,30 @@ from coffeechat.outreach.names import (
     span_words,
     strip_emoji,
 )
+from coffeechat.outreach.reasons import same_entity, same_place
 
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
-# Words that say what kind of place a name is, not which one: never enough for a match alone.
-_GENERIC = {"university", "college", "school", "of", "the", "institute", "at", "and", "in",
-            "for", "business", "area", "greater", "metropolitan", "region", "city", "bay",
-            "inc", "llc", "ltd", "group", "company", "co", "corp", "de", "la"}
+# Levels below working proficiency, in the languages the parser reads.
+_LIMITED = re.compile(r"\b(elementary|limited|basic|beginner|basico|basica|elementar|iniciante|grundkenntnisse|"
+                      r"notions|elementaire|podstawow\w*|ograniczon\w*)\b")
 # Sharing English is no common ground in an English note.
 _TRIVIAL_LANGUAGES = {"english"}
 
 
-def _tokens(text: str | None) -> list[str]:
-    return fold(text).split()
-
-
 def same_school(mine: str, theirs: str) -> bool:
-    """Whether two school names are the same place: equal, or one names the other in full."""
-    a, b = _tokens(mine), _tokens(theirs)
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    distinctive = [t for t in short if t not in _GENERIC]
-    return bool(distinctive) and all(t in long for t in short)
+    """Whether two school names are the same place (never one name inside another)."""
+    return same_entity(school_name(mine), school_name(theirs))
 
 
 def same_company(mine: str, theirs: str) -> bool:
-    """Whether two employers match after dropping legal suffixes and taglines."""
-    a, b = _tokens(company_name(mine)), _tokens(company_name(theirs))
-    if not a or not b:
-        return False
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    # "Queen's University" is not "Queen's Centre for Advanced Computing": the shorter name
-    # must open the longer one and say more than a generic word.
-    return long[:len(short)] == short and any(t not in _GENERIC for t in short)
+    """Whether two employers are the same after dropping legal suffixes and taglines."""
+    return same_entity(company_name(mine), company_name(theirs))
 
 
 def same_city(mine: str, location: str) -> bool:
-    """Whether the user's city is where the prospect lives ("Toronto" vs "Toronto, Canada Area")."""
-    city = [t for t in _tokens(mine.split(",")[0]) if t not in _GENERIC]
-    place = [t for t in _tokens((location or "").split(",")[0]) if t not in _GENERIC]
-    return bool(city) and bool(place) and city == place
+    """Whether the user's city and region are where the prospect lives ("Norwalk, CT" is not Norwalk, California)."""
+    return same_place(mine, location or "")
 
 
 def _language(entry: Any) -> str:
@@ -75,6 +56,9 @@ def _language(entry: Any) -> str:
 def shared_language(mine: list[str], theirs: list[Any]) -> str:
     """A language both speak, as the prospect writes it; "Mandarin" matches "Chinese (Mandarin)"."""
     for entry in theirs or []:
+        level = fold(entry.get("proficiency")) if isinstance(entry, dict) else ""
+        if not level or _LIMITED.search(level):
+            continue  # only a language they list at a working level is shared ground
         name = _language(entry)
         words = set(re.findall(r"[^\W\d_]+", fold(name)))
         for lang in mine:

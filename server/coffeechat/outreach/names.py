@@ -64,7 +64,7 @@ def company_name(company: str | None) -> str:
 _NEEDS_THE = re.compile(r"^([^\W\d_]+ )?(university|college|school|institute|bank|department|ministry|"
                         r"office) of\b|\b(board|society|association|"
                         r"institute|council|commission|department|agency|foundation|museum|ministry|"
-                        r"committee|federation|academy|authority|administration|bureau|reserve)$", re.I)
+                        r"committee|federation|academy|authority|administration|bureau|reserve|center|centre)$", re.I)
 
 
 def company_ref(company: str | None) -> str:

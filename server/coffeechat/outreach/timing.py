@@ -18,7 +18,8 @@ def _day(item: dict[str, Any] | None) -> date | None:
 
 def follow_up_day(seen: dict[str, Any], due: dict[str, dict[str, Any]], rules: dict[str, int]) -> date | None:
     """The day a single follow-up becomes polite: Today's date when it lists one, else the rule from the last message."""
-    if not seen["last_outreach"] or seen["replied"] or seen["met"] or seen["follow_ups"]:
+    if not seen["last_outreach"] or seen["replied"] or seen["met"] or \
+            len(seen["follow_ups"]) >= rules.get("max_follow_ups", 1):
         return None
     return _day(due.get("follow_up")) or seen["last_outreach"] + timedelta(days=rules["follow_up_after_days"])
 
@@ -36,7 +37,7 @@ def timing_warnings(kind: str, prospect: dict[str, Any], seen: dict[str, Any], t
     if kind == "follow_up":
         if seen["replied"] or seen["met"]:
             return ["They have already replied, so a follow-up is not needed."]
-        if seen["follow_ups"]:
+        if len(seen["follow_ups"]) >= rules.get("max_follow_ups", 1):
             return [f"You already followed up on {when_words(seen['follow_ups'][-1])}; "
                     "it's kinder to let it rest now."]
         if not seen["contacted"]:
@@ -53,11 +54,10 @@ def timing_warnings(kind: str, prospect: dict[str, Any], seen: dict[str, Any], t
         if thanks and thanks["status"] == "overdue":
             notes.append(f"You met on {when_words(seen['met'])}; a thank-you is best sent within a "
                          "day or two, so send it soon.")
-        if not seen["meeting_note"]:
-            notes.append("Log what you learned in the meeting (\"meeting held\" with a note) so the "
-                         "thank-you can mention it.")
         return notes
     if kind == "keep_in_touch":
+        if not (seen["replied"] or seen["met"]):
+            return ["They haven't replied or met you yet; an update is for people already in touch with you."]
         day = keep_in_touch_day(seen, due, rules)
         if day and today < day:
             return [f"An update lands best a few months after your last contact: around {when_words(day)}."]

@@ -19,7 +19,8 @@ def _when(role: dict[str, Any]) -> str:
     return f"{start} – {end}"
 
 
-def to_markdown(sections: dict[str, Any], questions: list[str], me: dict[str, Any], today: date) -> str:
+def to_markdown(sections: dict[str, Any], questions: list[str], me: dict[str, Any], today: date,
+                top: list[str] | None = None) -> str:
     """The whole note, headed by the person's name, dated today."""
     person, line = sections["person"], []
     line.append(f"# Research notes: {md(person['name']) or 'prospect'}")
@@ -27,18 +28,20 @@ def to_markdown(sections: dict[str, Any], questions: list[str], me: dict[str, An
     line.append("")
     if person["headline"]:
         line.append(f"**{md(person['headline'])}**  ")
-    if person["current_role"] or person["company"]:
-        line.append(f"Now: {md(person['current_role'])} at {md(person['company'])}  ")
+    now = " at ".join(md(x) for x in (person["current_role"], person["company"]) if x)
+    if now:
+        line.append(f"Now: {now}  ")
     if person["location"]:
         line.append(f"Based in: {md(person['location'])}")
     t = sections["timeline"]
     line += ["", "## Career timeline", ""]
-    summary = [f"{t['total_years']} years of work in total"]
+    summary = [f"{t['total_years']} years of work in total"] if t["total_years"] else []
     if t["years_in_field"]:
         summary.append(f"{t['years_in_field']} years in {t['field']}")
     if t["tenure"]:
         summary.append(f"{t['tenure']} in the current role")
-    line.append("; ".join(summary) + ".")
+    if summary:
+        line.append("; ".join(summary) + ".")
     line.append("")
     for role in t["roles"]:
         tag = " (current)" if role["current"] else " (while studying)" if role["student_role"] else ""
@@ -59,7 +62,7 @@ def to_markdown(sections: dict[str, Any], questions: list[str], me: dict[str, An
         line.append("- Nothing shared found yet. Add your schools, employers, city and skills in "
                     "Settings, or lead with why their path interests you.")
     line += ["", "## Questions", ""]
-    line += [f"{n}. {md(q)}" for n, q in enumerate(questions, 1)]
+    line += [f"{n}. {md(q)}" + (" **(top three)**" if q in (top or []) else "") for n, q in enumerate(questions, 1)]
     line += ["", "## Agenda", ""]
     line += [f"- {a['minutes']} min: {md(a['item'])}" for a in sections["agenda"]]
     line += ["", "## Before the conversation", ""]

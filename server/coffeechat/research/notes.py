@@ -6,10 +6,11 @@ from typing import Any
 from coffeechat.me import DEFAULT_ME
 from coffeechat.outreach.facts import gather
 from coffeechat.outreach.names import clean_name, company_name, first_name, school_name, span_words, strip_emoji
+from coffeechat.outreach.person import person
 from coffeechat.research.markdown import to_markdown
 from coffeechat.research.plan import agenda, follow_up_plan, prep_checklist, things_to_avoid
-from coffeechat.research.questions import questions_for
-from coffeechat.timeline import DEFAULT_RULES, due_dates, key_dates
+from coffeechat.research.questions import questions_for, top_questions
+from coffeechat.timeline import DEFAULT_RULES, captured_on, due_dates, key_dates
 
 
 def duration_text(months: int | None) -> str:
@@ -60,17 +61,20 @@ def notes_for(prospect: dict[str, Any], me: dict[str, Any], *, today: date,
               referrer: dict[str, Any] | None = None, rules: dict[str, int] | None = None) -> dict[str, Any]:
     """Everything to read before the conversation, as sections, a question list and Markdown."""
     me = {**DEFAULT_ME, **(me or {})}
-    gathered = gather(prospect, me, today, referrer)
+    # Durations count to the day of the capture: an old page keeps its own numbers, not today's.
+    gathered = gather(prospect, me, captured_on(prospect) or today, referrer)
     path, seen = gathered["career"], key_dates(prospect)
     rules = rules or DEFAULT_RULES
     now = path["current"] or {}
     first = first_name(prospect.get("full_name"))
-    questions = questions_for(prospect, me, gathered, referrer)
-    sections = {
+    who = person(prospect, today)
+    questions = questions_for(prospect, me, gathered, referrer, who)
+    sections: dict[str, Any] = {
         "person": {
             "name": clean_name(prospect.get("full_name")), "first_name": first,
             "headline": strip_emoji(prospect.get("headline")), "location": prospect.get("location") or "",
-            "current_role": now.get("title") or "", "company": company_name(now.get("company")),
+            "current_role": (who["primary"] or {}).get("title_en") or now.get("title") or "",
+            "company": company_name((who["primary"] or {}).get("company") or now.get("company")),
             "profile_url": prospect.get("profile_url") or "", "stage": prospect.get("stage") or "saved",
         },
         "timeline": timeline(prospect, path),
@@ -81,5 +85,9 @@ def notes_for(prospect: dict[str, Any], me: dict[str, Any], *, today: date,
         "avoid": things_to_avoid(me, path),
         "follow_up": follow_up_plan(seen, due_dates(prospect, today, rules), today, rules, referrer),
     }
-    return {"sections": sections, "questions": questions,
-            "markdown": to_markdown(sections, questions, me, today)}
+    if who["stale"]:
+        sections["timeline"]["note"] = ("This capture is old: durations are the page's own, as of "
+                                        f"{who['captured'].strftime('%B %Y')}. Capture the profile again.")
+    top = top_questions(questions, me.get("time_ask") or 15)
+    return {"sections": sections, "questions": questions, "top_questions": top,
+            "markdown": to_markdown(sections, questions, me, today, top)}

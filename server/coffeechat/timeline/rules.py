@@ -17,6 +17,7 @@ DEFAULT_RULES: dict[str, int] = {
     "congratulate_within_days": 7,  # a new job seen in a re-capture → congratulate, overdue after this many
     "reach_out_days": 0,            # saved, not yet contacted → reach out this many days after saving
     "reach_out_on": 1,              # 1: Today lists people to reach out to; 0: it does not
+    "max_follow_ups": 1,            # nudges after a first message before letting it rest
 }
 SWITCHES = ("reach_out_on",)  # rules that are on (1) or off (0), not a number of days
 RULE_HELP: dict[str, str] = {
@@ -32,6 +33,7 @@ RULE_HELP: dict[str, str] = {
     "congratulate_within_days": "Congratulate on a new job within (days)",
     "reach_out_days": "Reach out to a saved person after (days)",
     "reach_out_on": "List saved people to reach out to on Today",
+    "max_follow_ups": "Follow-ups to send before letting it rest",
 }
 MAX_DAYS = 3650
 
