@@ -26,7 +26,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/lint-imports --no-cache
 
 test-python: $(VENV)/.installed-test
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n 2
 
 test-node:
 	node --test tests/extension/

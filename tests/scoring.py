@@ -31,7 +31,7 @@ ITEM_KEYS = {
     "experience": ("title", "company", "date_range", "location"),
     "education": ("school", "degree", "field_of_study", "date_range"),
     "languages": ("language", "proficiency"),
-    "results": ("name", "profile_url", "headline", "location", "connection_degree"),
+    "results": ("full_name", "profile_url", "headline", "location", "connection_degree"),
 }
 STRING_LISTS = ("skills", "specialties")
 _WS = re.compile(r"\s+")

@@ -1,28 +1,20 @@
 """The pairing token shared by the server and the extension, kept owner-only in the data folder."""
 
 import hmac
-import os
 import secrets
 from pathlib import Path
 
 from coffeechat.errors import StorageError
+from coffeechat.files import atomic_write_bytes
 
 TOKEN_FILE = "token"
 
 
 def _write_private(path: Path, text: str) -> None:
     # Create with 0600 from the start so the token is never readable by others, even briefly.
-    tmp = path.with_suffix(".tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(text + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
+        atomic_write_bytes(path, (text + "\n").encode())
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError(f"cannot write {path.name} in {path.parent}: {exc.strerror or exc}") from None
 
 

@@ -138,11 +138,12 @@ def test_today_reach_out_done_and_snooze(visits, server):
         expect(reach.locator("li.item", has_text=name)).to_contain_text("Reach out")
     visits.shoot("today")
     janice = reach.locator("li.item", has_text="Janice Jiang")
-    janice.get_by_role("button", name=re.compile("^Done: sent the connection note")).click()
+    # Janice is a 1st-degree connection: reaching out is a message, not an invitation.
+    janice.get_by_role("button", name=re.compile("^Done: sent the message")).click()
     expect(page.locator(".flash-ok")).to_contain_text("Logged")
     expect(page.locator("#reach-out li.item", has_text="Janice Jiang")).to_have_count(0)
     p = who(server, "Janice Jiang")
-    sent = next(e for e in p["log"] if e["type"] == "invitation_sent")
+    sent = next(e for e in p["log"] if e["type"] == "message_sent")
     assert p["stage"] == "contacted" and len(sent["text"]) > 40 and "Janice" in sent["text"]
 
     austin = page.locator("#reach-out li.item", has_text="Austin O'Boyle")

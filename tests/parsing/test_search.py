@@ -8,7 +8,7 @@ import pytest
 from coffeechat.parsing.search import parse_search
 from fixture_pages import ground_truth, page_html
 
-KEYS = {"name", "profile_url", "headline", "location", "connection_degree"}
+KEYS = {"full_name", "profile_url", "headline", "location", "connection_degree"}
 
 
 def shared(name: str) -> str:
@@ -80,10 +80,10 @@ def test_whole_card_link_and_leading_noise():
     </ul></main>"""
     result = parse_search(html)
     assert result["results"] == [
-        {"name": "Lena Vogel", "profile_url": "https://www.linkedin.com/in/lena-vogel/",
+        {"full_name": "Lena Vogel", "profile_url": "https://www.linkedin.com/in/lena-vogel/",
          "headline": "Head of Data bei Zalando", "location": "Berlin",
          "connection_degree": "2nd"},
-        {"name": "Inês Costa", "profile_url": "https://www.linkedin.com/in/ines-costa/",
+        {"full_name": "Inês Costa", "profile_url": "https://www.linkedin.com/in/ines-costa/",
          "headline": "Designer", "location": "Porto", "connection_degree": "1st"},
     ]
     assert result["warnings"] == ["1 result is an out-of-network LinkedIn Member and was skipped"]
@@ -101,7 +101,7 @@ def test_cards_linking_to_mutual_connections():
     html = "<main><div class='list'>" + "".join(
         card.format(slug=s, name=n, headline=h, place=p) for s, n, h, p in people) + "</div></main>"
     result = parse_search(html)
-    assert [(r["name"], r["headline"], r["location"], r["connection_degree"])
+    assert [(r["full_name"], r["headline"], r["location"], r["connection_degree"])
             for r in result["results"]] == [(n, h, p, "2nd") for _, n, h, p in people]
     assert [r["profile_url"] for r in result["results"]] == [
         f"https://www.linkedin.com/in/{s}/" for s, *_ in people]
@@ -112,7 +112,7 @@ def test_single_result_without_class_names():
       <a href="https://www.linkedin.com/in/solo-person/"><span>Solo Person</span></a>
       <p>· 3rd+</p><p>Founder at Solo</p><p>Oslo, Norway</p></div></div></main>"""
     assert parse_search(html)["results"] == [
-        {"name": "Solo Person", "profile_url": "https://www.linkedin.com/in/solo-person/",
+        {"full_name": "Solo Person", "profile_url": "https://www.linkedin.com/in/solo-person/",
          "headline": "Founder at Solo", "location": "Oslo, Norway", "connection_degree": "3rd+"}]
 
 
@@ -123,6 +123,6 @@ def test_entity_result_with_the_link_beside_the_name():
       <div class="entity-result__primary-subtitle">Senior Product Manager</div>
       <div class="entity-result__secondary-subtitle">Austin, Texas</div></div></li></ul>"""
     assert parse_search(html)["results"] == [
-        {"name": "Taylor Doe", "profile_url": "https://www.linkedin.com/in/taylor-doe-1234/",
+        {"full_name": "Taylor Doe", "profile_url": "https://www.linkedin.com/in/taylor-doe-1234/",
          "headline": "Senior Product Manager", "location": "Austin, Texas",
          "connection_degree": None}]

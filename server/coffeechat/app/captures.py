@@ -34,7 +34,7 @@ def prospect_key(parsed: dict[str, Any], url: str | None) -> str | None:
 
 
 def _search_result_as_profile(result: dict[str, Any]) -> dict[str, Any]:
-    return {"kind": "search-results", "full_name": result.get("name"), "headline": result.get("headline"),
+    return {"kind": "search-results", "full_name": result.get("full_name"), "headline": result.get("headline"),
             "location": result.get("location"), "connection_degree": result.get("connection_degree"),
             "profile_url": result.get("profile_url")}
 

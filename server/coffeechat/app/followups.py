@@ -63,5 +63,10 @@ def due_order(store: ProspectStore, today: date) -> dict[int, str]:
 
 
 def due_count(store: ProspectStore, today: date) -> int:
-    """How many follow-ups are due or overdue today (the extension's badge)."""
-    return sum(1 for items in plan(store, today).values() for i in items if i["status"] in ("due", "overdue"))
+    """How many follow-ups are due or overdue today (the extension's badge).
+
+    People saved but not yet contacted are Today's to-do list, not follow-ups: counting them would
+    raise the badge with every save.
+    """
+    return sum(1 for items in plan(store, today).values() for i in items
+               if i["status"] in ("due", "overdue") and i["rule"] != "reach_out")

@@ -9,21 +9,12 @@ from typing import Any, Iterable
 
 from coffeechat import timeline
 from coffeechat.app import advice, followups
+from coffeechat.labels import DRAFT_LABELS as KIND_LABELS
+from coffeechat.labels import SENT_ACTIONS
 from coffeechat.outreach.kinds import DRAFT_KINDS
 from coffeechat.outreach.names import first_name
 from coffeechat.store import ProspectStore
 
-KIND_LABELS: dict[str, str] = {
-    "connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
-    "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
-    "keep_in_touch": "Keep-in-touch", "congratulations": "Congratulations",
-}
-# What sending a draft of each kind records in the log (pipeline.ACTIONS); the referrer's thanks is a thank-you.
-SENT_ACTIONS: dict[str, str] = {
-    "connection_note": "invitation_sent", "message": "message_sent", "inmail": "message_sent",
-    "email": "message_sent", "follow_up": "follow_up_sent", "thank_you": "thank_you_sent",
-    "referral_thanks": "thank_you_sent", "keep_in_touch": "keep_in_touch_sent", "congratulations": "message_sent",
-}
 SENT_LABELS: dict[str, str] = {
     "invitation_sent": "I sent the invitation", "message_sent": "I sent the message",
     "follow_up_sent": "I sent the follow-up", "thank_you_sent": "I sent the thank-you",

@@ -7,8 +7,8 @@ from typing import Any, Mapping
 from urllib.parse import quote
 
 from coffeechat.app import advice
-from coffeechat.app.today import SENT_ACTIONS
 from coffeechat.errors import BadInput, CoffeechatError
+from coffeechat.labels import SENT_ACTIONS
 from coffeechat.store import ProspectStore
 
 # When no follow-up names a draft, the stage says which one comes next.

@@ -5,6 +5,7 @@ from typing import Any
 
 from coffeechat.app import advice, log
 from coffeechat.errors import BadInput
+from coffeechat.labels import SENT_ACTIONS
 from coffeechat.store import ProspectStore
 from coffeechat.timeline import next_meeting
 
@@ -12,9 +13,6 @@ from coffeechat.timeline import next_meeting
 DONE_ACTIONS = {"reach_out": "invitation_sent", "follow_up": "follow_up_sent", "thank_you": "thank_you_sent",
                 "keep_in_touch": "keep_in_touch_sent", "referral_thanks": "thank_you_sent"}
 # A draft kind → the interaction its "Mark as sent" logs.
-SENT_ACTIONS = {"connection_note": "invitation_sent", "message": "message_sent", "inmail": "message_sent",
-                "email": "message_sent", "follow_up": "follow_up_sent", "thank_you": "thank_you_sent",
-                "keep_in_touch": "keep_in_touch_sent", "referral_thanks": "thank_you_sent"}
 SNOOZES = {"1": 1, "3": 3, "7": 7}
 SNOOZE_LABELS = {"1": "1 day", "3": "3 days", "7": "a week"}
 
@@ -37,11 +35,13 @@ def done(store: ProspectStore, prospect_id: int, rule: str, today: date, draft_k
     if rule not in DONE_ACTIONS:
         raise BadInput("this step has no “done”: open the person to log what happened")
     data: dict[str, Any] = {"at": at} if at else {}
+    action = DONE_ACTIONS[rule]
     if draft_kind:
         if draft_kind not in SENT_ACTIONS:
             raise BadInput(f"there is no draft called {draft_kind!r}")
         data["text"] = draft_text(store, prospect_id, draft_kind, today)
-    return log.record(store, prospect_id, DONE_ACTIONS[rule], data)
+        action = SENT_ACTIONS[draft_kind]  # reaching out to a 1st-degree connection is a message, not an invitation
+    return log.record(store, prospect_id, action, data)
 
 
 def snooze_until(choice: str, typed_date: str | None, today: date) -> date:

@@ -4,12 +4,9 @@ from typing import Any
 
 from flask import Flask, request, url_for
 
-from coffeechat.labels import STAGE_LABELS
+from coffeechat.labels import DRAFT_LABELS, STAGE_LABELS
 from coffeechat.timeline.days import local_moment
 
-DRAFT_LABELS = {"connection_note": "Connection note", "message": "Message", "inmail": "InMail", "email": "Email",
-                "follow_up": "Follow-up", "thank_you": "Thank-you", "referral_thanks": "Referral thanks",
-                "keep_in_touch": "Keep-in-touch", "congratulations": "Congratulations"}
 RULE_LABELS = {"thank_you": "Thank-you", "follow_up": "Follow-up", "suggest_not_now": "Let it rest",
                "keep_in_touch": "Keep in touch", "prep": "Prepare", "referral_thanks": "Thank the referrer",
                "congratulate": "Congratulate", "reach_out": "Reach out"}

@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from coffeechat.text import fold as base_fold
+
 _WS = re.compile(r"\s+")
 _SPACES = re.compile(r"[^\S\n]+")
 # Honorifics and credentials people put around their name on LinkedIn.
@@ -103,10 +105,8 @@ def school_ref(school: str | None) -> str:
 
 
 def fold(text: str | None) -> str:
-    """Lower case, no accents or punctuation: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", (text or "").replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("'", "").replace("&", " and ")
+    """The common fold without punctuation either: the form names are compared in."""
+    text = base_fold(text).replace("'", "").replace("&", " and ")
     return _WS.sub(" ", re.sub(r"[^\w]+", " ", text)).strip()
 
 

@@ -11,7 +11,6 @@ refused when it is saved and replaced by the built-in one when it is rendered.
 """
 
 import math
-import os
 import re
 import threading
 import time
@@ -24,6 +23,7 @@ from jinja2 import ChainableUndefined, FileSystemLoader, StrictUndefined, Templa
 from jinja2.sandbox import SandboxedEnvironment
 
 from coffeechat.errors import BadInput, StorageError, TemplateProblem
+from coffeechat.files import atomic_write_bytes
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates" / "outreach"
 _NAME = re.compile(r"^[a-z_]+\.(explorer|recruiter)\.\d+\.j2$")
@@ -251,17 +251,10 @@ def _refuse_over_budget(source: str, name: str) -> None:
 
 def _write_private(folder: Path, name: str, source: str) -> None:
     """Save owner-only via temp file + rename; a refused write (full disk, read-only) leaves no temp file."""
-    tmp = folder / f".{name}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(source)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, folder / name)
+        atomic_write_bytes(folder / name, source.encode("utf-8"))
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StorageError(f"Your version of {name} was not saved: {exc.strerror or exc}.") from None
 
 

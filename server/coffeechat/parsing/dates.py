@@ -5,8 +5,9 @@
 """
 
 import re
-import unicodedata
 from datetime import date
+
+from coffeechat.text import fold as _fold  # vocabulary lookups compare folded words
 
 # Month names and abbreviations, compared after `_fold` (lower case, accents and dots gone).
 # EN, PT, ES, FR, DE, PL (nominative and genitive), plus IT and NL, which cost nothing.
@@ -64,13 +65,6 @@ _PAREN_TAIL = re.compile(r"\s*\(([^()]*)\)$")
 _DURATION_TAIL = re.compile(r"\s+(\d+\s*[^\W\d_].*)$")
 _DURATION_PART = re.compile(r"(\d+)\s*([^\W\d_]+)\.?")
 _CONNECTORS = re.compile(r"\s*(?:,|\band\b|\be\b|\by\b|\bet\b|\bund\b|\bi\b|\ben\b)\s*")
-
-
-def _fold(text: str) -> str:
-    """Lower-case, strip accents and unify apostrophes so vocabulary lookups are simple."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ł", "l"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _WS.sub(" ", text.lower()).strip()
 
 
 def _parse_date(text: str) -> str | None:

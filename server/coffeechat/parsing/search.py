@@ -106,7 +106,7 @@ def _read_classed_card(card: Tag, generation: dict) -> dict[str, Any] | str | No
     if not name or not isinstance(href, str) or not canonical_profile_url(href):
         return None
     return {
-        "name": name,
+        "full_name": name,  # the same name as a profile's, so one word means one thing across layers
         "profile_url": canonical_profile_url(href),
         "headline": text_of(field("headline")),
         "location": text_of(field("location")),
@@ -267,7 +267,7 @@ def _read_card_lines(card: Tag) -> dict[str, Any] | str | None:
         return _ANONYMOUS
     if not name or not canonical_profile_url(href):
         return None
-    return {"name": name, "profile_url": canonical_profile_url(href), "headline": headline,
+    return {"full_name": name, "profile_url": canonical_profile_url(href), "headline": headline,
             "location": location, "connection_degree": degree}
 
 
@@ -277,7 +277,7 @@ def _dedupe(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out = []
     for person in results:
         key = person["profile_url"]
-        if key and key not in seen and person["name"]:
+        if key and key not in seen and person["full_name"]:
             seen.add(key)
             out.append(person)
     return out

@@ -5,6 +5,7 @@ import re
 from bs4 import Comment, NavigableString, Tag
 
 from coffeechat.parsing import selectors as sel
+from coffeechat.text import fold as _fold
 
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2009\u200a\u202f\u2028]+")
 _WS = re.compile(r"\s+")
@@ -107,8 +108,8 @@ def block_text_of(tag: Tag | None) -> str | None:
 
 
 def fold(text: str) -> str:
-    """Case-folded text with whitespace collapsed, for comparing headings and labels."""
-    return _WS.sub(" ", text).strip().casefold()
+    """Headings and labels in the form they are compared in (coffeechat.text.fold)."""
+    return _fold(text)
 
 
 def has_class(tag: Tag, classes: tuple[str, ...] | frozenset[str]) -> bool:
