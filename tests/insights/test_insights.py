@@ -89,7 +89,7 @@ def test_recruiter_pool_by_stage_and_skill(client, store, people):
     pool = page["pool"]
     assert page["moves"] is None and pool["met"] == 2
     stages = _bars(pool["stages"])
-    assert stages["met"][2] == sorted([people["ana"], people["cai"]]) and stages["contacted"][0] == 1
+    assert stages["Met"][2] == sorted([people["ana"], people["cai"]]) and stages["Contacted"][0] == 1
     python = next(s for s in pool["skills"] if s["label"] == "Python")
     assert (python["count"], python["met"]) == (5, 2)
     assert _people_behind(client, python["met_url"]) == {people["ana"], people["cai"]}

@@ -1,7 +1,6 @@
 """The prospect page's drafts: the one for the next step first, each with its wordings, the user's edit,
 what "Mark as sent" logs and a mail link; and the research notes as sections to render."""
 
-import inspect
 from datetime import date
 from typing import Any, Mapping
 from urllib.parse import quote
@@ -26,15 +25,10 @@ def next_kind(prospect: dict[str, Any], follow_ups: list[dict[str, Any]]) -> str
     return kind
 
 
-def _accepts_reason() -> bool:
-    # Hook for the drafts' reasons (another change adds a ``reason`` choice to drafts): until
-    # advice.drafts takes it, only the wordings (variants) can be cycled.
-    return "reason" in inspect.signature(advice.drafts).parameters
-
-
-def _one(store: ProspectStore, pid: int, kind: str, variant: int | None, reason: str | None, today: date):
-    extra = {"reason": reason} if reason and _accepts_reason() else {}
-    return advice.drafts(store, pid, kind=kind, variant=variant, today=today, **extra)["drafts"]
+def _one(store: ProspectStore, pid: int, kind: str, variant: int | None, reason: str | None,
+         today: date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    made = advice.drafts(store, pid, kind=kind, variant=variant, today=today, reason=reason)
+    return made["drafts"], made.get("reasons") or []
 
 
 def _number(raw: Any) -> int | None:
@@ -50,19 +44,23 @@ def mailto(email: str | None, subject: str | None, body: str) -> str | None:
 
 
 def draft_groups(store: ProspectStore, prospect: dict[str, Any], drafts: list[dict[str, Any]],
-                 args: Mapping[str, Any], today: date, first: str | None) -> list[dict[str, Any]]:
-    """One entry per draft kind (the next step's first), in the wording the page asked for, with the user's edit."""
+                 args: Mapping[str, Any], today: date, first: str | None,
+                 reasons: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """One entry per draft kind (the next step's first), in the wording and reason the page asked for, with the
+    user's edit; ``reasons`` are the reasons to write to this person, the one leading marked ``chosen``."""
     pid, edits = prospect["id"], prospect.get("draft_edits") or {}
     out = []
     for d in drafts:
         kind = d["kind"]
         variant, reason = _number(args.get(f"v_{kind}")), args.get(f"r_{kind}") or None
-        problem = None
+        problem, offered = None, reasons or []
         if variant is not None or reason:
             try:
-                d = (_one(store, pid, kind, variant, reason, today) or [d])[0]
+                made, offered = _one(store, pid, kind, variant, reason, today)
+                d = (made or [d])[0]
             except (BadInput, CoffeechatError) as exc:
                 problem = exc.message
+        chosen = next((r["id"] for r in offered if r.get("chosen")), None)
         edited = edits.get(kind)
         body = d["body"]
         subject = d.get("subject")
@@ -70,11 +68,11 @@ def draft_groups(store: ProspectStore, prospect: dict[str, Any], drafts: list[di
             subject, _, rest = edited.partition("\n\n") if subject else (None, "", edited)
             body = rest if subject else edited
         count = d.get("variants") or 1
-        reasons = d.get("reasons") or []
+        choices = [{"value": r["id"], "label": r["label"]} for r in offered] if len(offered) > 1 else []
         out.append({
             "kind": kind, "draft": d, "subject": subject, "body": body, "edited": bool(edited),
             "variant": d.get("variant") or 0, "variants": count, "next_variant": ((d.get("variant") or 0) + 1) % count,
-            "reason": d.get("reason"), "reasons": reasons, "problem": problem,
+            "reason": reason or chosen, "reasons": choices, "problem": problem,
             "sent_action": SENT_ACTIONS.get(kind),
             "sent_to": prospect.get("referred_by") if kind == "referral_thanks" else pid,
             "mailto": mailto(prospect.get("email"), subject, body) if d.get("channel") in ("email", None) or kind in (

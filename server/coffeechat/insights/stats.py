@@ -11,6 +11,7 @@ from statistics import median
 from typing import Any, Callable, Iterable
 
 from coffeechat.insights.people import Person, Role, key_of
+from coffeechat.labels import STAGE_LABELS
 from coffeechat.model import STAGES
 from coffeechat.outreach.career import LABELS, function_of
 from coffeechat.outreach.names import fold
@@ -162,7 +163,7 @@ def report(people: Iterable[Person], target: Target, persona: str = "explorer",
         if p.total_months:
             t["experience"].add(next(b for b, lo, hi in BANDS if lo <= p.total_months < hi), p.id)
         t["location"].add(p.location, p.id)
-        t["stage"].add(p.stage, p.id)
+        t["stage"].add(STAGE_LABELS.get(p.stage, p.stage), p.id)  # people read "In touch", not in_touch
     ids = sorted(p.id for p, _ in matched)
     totals = [p.total_months for p, _ in matched if p.total_months]
     out: dict[str, Any] = {
@@ -190,7 +191,7 @@ def _pool(matched: list[tuple[Person, int]], t: dict[str, Tally]) -> dict[str, A
     for bar in t["skill"].bars(TOP_SKILLS):
         met_ids = [i for i in bar["ids"] if i in met]
         skills.append({**bar, "met": len(met_ids), "met_ids": met_ids, "met_key": f"skill_met/{bar['key'][6:]}"})
-    return {"stages": _section(t["stage"], order=STAGES), "skills": skills, "met": len(met)}
+    return {"stages": _section(t["stage"], order=[STAGE_LABELS[s] for s in STAGES]), "skills": skills, "met": len(met)}
 
 
 def made_the_move(people: Iterable[Person], start: str, end: str) -> dict[str, Any]:
