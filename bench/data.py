@@ -17,6 +17,8 @@ from coffeechat.store.journal import SCHEMA_VERSION
 from coffeechat.store.prospects import DB_FILE
 from tests.fixture_pages import ground_truth
 
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: bench modules run as python -m from here
+
 PROFILE_FIXTURES = ("profile-2018-self", "profile-2022-self", "profile-2026-first-degree", "public-2023")
 
 FIRST = ("Ana Wei Olu Priya Jonas Mei Carlos Fatima Liam Sofia Kenji Amara Diego Lena Omar Chloe Ravi "
