@@ -15,10 +15,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test browser-deps node_modules/.installed
 	$(MAKE) --no-print-directory lint lint-extension test-node test-python
 
-# The quick loop: lint, types, the import contracts and every test that needs no browser (about a minute).
+# The quick loop: lint, types, the import contracts and every test that needs no browser and is not slow (about a minute).
 check: $(VENV)/.installed-test
 	$(MAKE) --no-print-directory lint
-	$(PY) -m pytest -q -p no:cacheprovider -n 2 -m "not browser"
+	$(PY) -m pytest -q -p no:cacheprovider -n 2 -m "not browser and not slow"
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check server tests bench

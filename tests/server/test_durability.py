@@ -26,6 +26,7 @@ def _save(store: ProspectStore, i: int, name: str | None = None):
     return store.save_capture(_parsed(i, name), f"https://www.linkedin.com/in/p{i}/", "https://www.linkedin.com/in/p/", page)
 
 
+@pytest.mark.slow  # about 40 s of kill loops: make test runs it, make check leaves it out
 def test_sigkill_during_saves_loses_no_acknowledged_save(tmp_path):
     rng = random.Random(7)
     acked: set[int] = set()
