@@ -24,6 +24,14 @@ export function showStatus(el, text, code = null) {
   el.replaceChildren(text.slice(0, at), span, text.slice(at + code.length));
 }
 
+/** Show a status line in the element with this id: the text (its code set apart), good or bad, hidden when empty. */
+export function report(id, ok, text, code = null) {
+  const el = document.getElementById(id);
+  showStatus(el, text, code);
+  el.className = `status ${ok ? 'ok' : 'bad'}`;
+  el.hidden = !text;
+}
+
 /**
  * Wire `button`; `report(ok, text)` shows progress and the outcome, `onConnected(answer)`
  * runs once the token is stored.

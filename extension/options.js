@@ -6,17 +6,10 @@
 import { MSG, ask } from './messages.js';
 import { fixOn } from './api.js';
 import { loadSettings, saveSettings } from './settings.js';
-import { showStatus, wireConnect } from './connect.js';
+import { report, wireConnect } from './connect.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
-
-function report(id, ok, text, code = null) {
-  const el = $(id);
-  showStatus(el, text, code);
-  el.className = `status ${ok ? 'ok' : 'bad'}`;
-  el.hidden = !text;
-}
 
 /** The sentence for a connection state, worded for this page (the Connect button is right here). */
 function stateLine(result) {

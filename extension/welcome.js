@@ -1,17 +1,10 @@
 /** The first-run page: is coffeechat running, connect this browser, save a first person. */
 import { MSG, ask } from './messages.js';
 import { fixOn } from './api.js';
-import { showStatus, wireConnect } from './connect.js';
+import { report, wireConnect } from './connect.js';
 
 const ext = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
-
-function report(id, ok, text, code = null) {
-  const el = $(id);
-  showStatus(el, text, code);
-  el.className = `status ${ok ? 'ok' : 'bad'}`;
-  el.hidden = !text;
-}
 
 async function check() {
   const { server } = await ask(ext.runtime, MSG.STATUS);
