@@ -115,7 +115,8 @@ def _plus_minutes(start: datetime, minutes: int) -> datetime:
 
 
 def _meeting_event(p: dict[str, Any], meeting: dict[str, Any], start: datetime, base_url: str,
-                   notes: dict[str, Any] | None, minutes: int, questions: int = 0) -> icalendar.Event:
+                   notes: dict[str, Any] | None, minutes: int, questions: int = 0,
+                   stamp: datetime | None = None) -> icalendar.Event:
     """One scheduled meeting as a calendar event: agenda, link back and (when asked) the top questions."""
     link = f"{base_url}/prospects/{p['id']}"
     agenda, planned = _agenda(notes)
@@ -123,7 +124,7 @@ def _meeting_event(p: dict[str, Any], meeting: dict[str, Any], start: datetime, 
     ask_text = "\n".join(f"{n}. {q}" for n, q in enumerate(asks, 1))
     event = icalendar.Event()
     event.add("uid", f"coffeechat-{p['id']}-{meeting.get('id', 'meeting')}@127.0.0.1")
-    event.add("dtstamp", datetime.now().astimezone())
+    event.add("dtstamp", (stamp or datetime.now()).astimezone())
     event.add("dtstart", start)
     event.add("dtend", _plus_minutes(start, planned or minutes))
     event.add("summary", f"Informational interview: {p.get('full_name') or 'prospect'}")
@@ -143,8 +144,10 @@ def _calendar() -> icalendar.Calendar:
 
 
 def to_ics(prospects: list[dict[str, Any]], base_url: str,
-           notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20) -> str:
-    """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none)."""
+           notes_for: Callable[[int], dict[str, Any] | None] | None = None, minutes: int = 20,
+           stamp: datetime | None = None) -> str:
+    """A calendar with one event per scheduled meeting not yet held (a valid empty calendar when none);
+    ``stamp`` is when it was made (the export's clock), so one export made twice is the same file."""
     cal = _calendar()
     for p in prospects:
         meeting = next_meeting(p.get("log") or ())
@@ -152,7 +155,7 @@ def to_ics(prospects: list[dict[str, Any]], base_url: str,
         if meeting is None or start is None:
             continue
         cal.add_component(_meeting_event(p, meeting, start, base_url, notes_for(p["id"]) if notes_for else None,
-                                         minutes))
+                                         minutes, stamp=stamp))
     return cal.to_ical().decode("utf-8")
 
 
@@ -211,7 +214,8 @@ FORMATS = {
 
 
 def export(store, fmt: str, base_url: str = "http://127.0.0.1:5757",
-           notes_for: Callable[[int], dict[str, Any] | None] | None = None) -> tuple[str, str, str]:
+           notes_for: Callable[[int], dict[str, Any] | None] | None = None,
+           now: datetime | None = None) -> tuple[str, str, str]:
     """(content, content type, file name) for one export format; ``notes_for`` gives research notes by id."""
     if fmt not in FORMATS:
         raise BadInput(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
@@ -222,7 +226,7 @@ def export(store, fmt: str, base_url: str = "http://127.0.0.1:5757",
     elif fmt == "vcard":
         content = to_vcard(store.all())
     elif fmt == "ics":
-        content = to_ics(store.all(), base_url, notes_for)
+        content = to_ics(store.all(), base_url, notes_for, stamp=now)
     else:
         content = to_markdown(store.all(), notes_for)
     mimetype, filename = FORMATS[fmt]

@@ -11,7 +11,7 @@ from coffeechat.store import ProspectStore
 def export(store: ProspectStore, fmt: str, port: int, now: datetime) -> tuple[str, str, str]:
     """(content, content type, file name) of one export format."""
     return exporting.export(store, fmt, f"http://127.0.0.1:{port}",
-                            notes_for=lambda pid: research_notes(store, pid, now))
+                            notes_for=lambda pid: research_notes(store, pid, now), now=now)
 
 
 def meeting(store: ProspectStore, prospect_id: int, port: int, now: datetime) -> tuple[str, str]:
