@@ -17,7 +17,9 @@ def main(argv: list[str]) -> None:
     mode, path, port = argv[0], Path(argv[1]), int(argv[2])
     started = time.perf_counter()
     if mode == "app":
+        from coffeechat.heap import share_one_heap
         from coffeechat.webapp import create_app
+        share_one_heap()  # as `coffeechat serve` does, so the memory measured is the user's
         app = create_app({"data_dir": path, "port": port})
     else:
         from bench.naive import create_naive_app

@@ -110,6 +110,7 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
     """Start the local server (waitress) and print how to pair the extension."""
     import waitress
 
+    from coffeechat.heap import share_one_heap
     from coffeechat.pairing import get_token
     from coffeechat.webapp import create_app
 
@@ -127,6 +128,7 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
               f"start this one with {_free_port_hint(config['host'], config['port'])}"
               if exc.errno == errno.EADDRINUSE else
               f"cannot listen on {config['host']}:{config['port']}: {exc.strerror or exc}")
+    share_one_heap()  # before waitress starts its threads (see coffeechat/heap.py)
     app = create_app({"port": config["port"], "host": config["host"], "data_dir": config["data_dir"]})
     server = waitress.create_server(app, sockets=[sock], threads=config["threads"],
                                     ident=f"coffeechat/{__version__}")

@@ -2,8 +2,9 @@
 
 Why bytes: 50,000 prospects as Python dicts take about 600 MB (a 3 KB record becomes ~12 KB of
 small objects) and every full garbage collection walks those millions of objects. In memory a
-document is its compact JSON, zlib-compressed at level 1 (about 1.5 KB instead of 3.3 KB; the
-server then stays under 300 MB at 50,000 prospects). A document is decoded when it is read
+document is its compact JSON, zlib-compressed with a preset dictionary of the field names every
+record repeats (``_SHAPE``): about 1.0 KB instead of 3.3 KB, where plain zlib gave 1.36 KB (the
+bench's 50,000 prospects: 66 MB → 50 MB). A document is decoded when it is read
 (decompress + json.loads of 3 KB costs ~30-50 µs, less than the deep copy every read needed
 before); the search index (store/query.py) keeps what listing, search and sorting need. The
 journal and the snapshot file hold plain JSON: ``unpack`` gives it back.
@@ -41,14 +42,38 @@ def dumps(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+# The preset dictionary: what a stored prospect repeats in every record (zlib finds matches in it
+# as if it preceded each document; the most frequent strings go last). Only the in-memory form
+# uses it, and that form never leaves the process: changing it needs no migration.
+_SHAPE = (b'{"photo_url":null,"connected_on":null,"priority":false,"snoozed":{},"draft_edits":{},'
+          b'"languages":[{"language":"","proficiency":" proficiency"}],"skills":[],'
+          b'"education":[{"school":"","degree":"","field_of_study":null,"date_range":"","description":null}],'
+          b'"log":[{"type":"stage_changed","from":"","to":"","at":"+00:00","id":""},'
+          b'{"type":"meeting_scheduled","when":"","where":""},{"type":"message_sent","invitation_sent",'
+          b'"note":""}],"captures":[{"id":"","at":"+00:00","url":"https://www.linkedin.com/in/",'
+          b'"kind":"profile","changed":["full_name","headline","experience"]}],'
+          b'"experience":[{"title":"","company":"","employment_type":null,"date_range":" - Present",'
+          b'"start":"","end":null,"duration":" yrs  mos","location":"","description":null}],'
+          b'{"key":"https://www.linkedin.com/in/","full_name":"","headline":"","location":"",'
+          b'"connection_degree":"","profile_url":"https://www.linkedin.com/in/","member_urn":"urn:li:member:",'
+          b'"current":{"title":"","company":""},"about":"","stage":"saved","tags":[],"notes":"",'
+          b'"referred_by":null,"email":null,"edited":[],"created_at":"","updated_at":""}')
+
+
 def pack(json_bytes: bytes) -> bytes:
     """The in-memory form of a document given as compact JSON."""
-    return zlib.compress(json_bytes, 1)
+    # Level 6 with the dictionary costs about what level 1 without it did (~60 µs for 3 KB).
+    packer = zlib.compressobj(6, zlib.DEFLATED, zlib.MAX_WBITS, 8, zlib.Z_DEFAULT_STRATEGY, _SHAPE)
+    return packer.compress(json_bytes) + packer.flush()
 
 
 def unpack(stored: bytes) -> bytes:
     """The compact JSON of a document kept in memory."""
-    return zlib.decompress(stored)
+    unpacker = zlib.decompressobj(zdict=_SHAPE)
+    out = unpacker.decompress(stored)
+    if not unpacker.eof:
+        raise zlib.error("a stored document is cut short")
+    return out
 
 
 def encode(doc: Any) -> bytes:

@@ -7,7 +7,8 @@ action, such as preparing or moving the prospect to ``not_now``).
 """
 
 from datetime import date
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Iterable
 
 from coffeechat.timeline.days import add_days, day_of
 from coffeechat.timeline.rules import DEFAULT_RULES
@@ -40,11 +41,15 @@ def _after(log: Iterable[dict[str, Any]], entry: dict[str, Any], types: tuple[st
     return False
 
 
+# One string per day: the plan of 50,000 prospects holds ~130,000 dates spread over a few thousand days.
+_iso: Callable[[date], str] = lru_cache(maxsize=8192)(date.isoformat)
+
+
 def _item(pid: Any, rule: str, draft_kind: str | None, since: date, due: date, overdue_on: date,
           today: date, reason: str) -> dict[str, Any]:
     status = "overdue" if today >= overdue_on else "due" if today >= due else "upcoming"
-    return {"prospect_id": pid, "rule": rule, "draft_kind": draft_kind, "since": since.isoformat(),
-            "due": due.isoformat(), "overdue_on": overdue_on.isoformat(), "status": status, "reason": reason}
+    return {"prospect_id": pid, "rule": rule, "draft_kind": draft_kind, "since": _iso(since),
+            "due": _iso(due), "overdue_on": _iso(overdue_on), "status": status, "reason": reason}
 
 
 def next_meeting(log: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
@@ -159,26 +164,33 @@ def last_contact(log: Iterable[dict[str, Any]]) -> str | None:
     return entry.get("at") if entry else None
 
 
+_NOTHING: list[dict[str, Any]] = []
+
+
 class Planner:
     """Follow-ups of every prospect; a prospect's own are recomputed only when its track or the day changes."""
 
     def __init__(self) -> None:
-        self._cache: dict[int, tuple[dict[str, Any], tuple, list[dict[str, Any]]]] = {}
+        self._key: tuple = ()  # (day, rules) the cached items were computed for
+        # id → (track, items); a prospect with nothing due holds the one shared empty list (never handed out).
+        self._cache: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
 
     def plan(self, tracks: dict[int, dict[str, Any]], today: date,
              rules: dict[str, int] = DEFAULT_RULES) -> dict[int, list[dict[str, Any]]]:
         """prospect id → open follow-ups (earliest due first), for prospects that have any."""
         key = (today, tuple(sorted(rules.items())))
+        if key != self._key:
+            self._key, self._cache = key, {}
         out: dict[int, list[dict[str, Any]]] = {}
         referred: dict[int, list[dict[str, Any]]] = {}
         for pid, t in tracks.items():
             hit = self._cache.get(pid)
             # The index replaces a prospect's track object on every change, so identity means "unchanged".
-            if hit is not None and hit[0] is t and hit[1] == key:
-                items = hit[2]
+            if hit is not None and hit[0] is t:
+                items = hit[1]
             else:
-                items = for_prospect({**t, "id": pid}, today, rules)
-                self._cache[pid] = (t, key, items)
+                items = for_prospect({**t, "id": pid}, today, rules) or _NOTHING
+                self._cache[pid] = (t, items)
             if items:
                 out[pid] = items
             ref = t.get("referred_by")
