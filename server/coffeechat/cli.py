@@ -112,7 +112,7 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
 
     from coffeechat.heap import share_one_heap
     from coffeechat.pairing import get_token
-    from coffeechat.webapp import create_app
+    from coffeechat.webapp import create_app, stop_serving
 
     config = load_config({"port": port, "host": host, "data_dir": data_dir})
     if config["host"] not in LOOPBACK:
@@ -152,8 +152,7 @@ def serve(port: int | None, host: str | None, allow_remote: bool, data_dir: Path
     try:
         server.run()
     finally:
-        server.close()
-        app.extensions["coffeechat_store"].close()
+        stop_serving(app, server)
 
 
 def _token_line(token: str) -> str:

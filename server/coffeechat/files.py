@@ -1,5 +1,6 @@
 """The one way coffeechat writes a file: owner-only from the start (0600), fsynced, and replaced atomically."""
 
+import errno
 import os
 from pathlib import Path
 
@@ -29,6 +30,10 @@ def write_private(path: Path, data: bytes) -> None:
         f.write(data)
         f.flush()
         os.fsync(f.fileno())
+        # A write through a stale file number elsewhere in the process (see webapp.stop_serving) would
+        # make this file longer than what was written: refuse it rather than put it in place.
+        if os.fstat(f.fileno()).st_size != len(data):
+            raise OSError(errno.EIO, f"{path.name} changed while it was being written")
 
 
 def fsync_dir(path: Path) -> None:

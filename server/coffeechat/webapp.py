@@ -35,3 +35,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     dashboard.init_app(app)
     return app
+
+
+def stop_serving(app: Flask, server: Any) -> None:
+    """Stop a waitress ``server`` of ``app`` and close the store, in the one safe order.
+
+    Waitress wakes its main loop by writing b"x" to a pipe, also from worker threads finishing a
+    request, and closing the server closes that pipe while keeping its file number. Closed first,
+    a late wake-up landed in the next file opened with the same number: the snapshot the store
+    writes as it closes, which then ended in "x" and no longer opened (tests/server/test_races.py
+    caught it 1 run in 6). So: the worker threads stop, the store closes while the pipe is still
+    open, and only then the server closes.
+    """
+    server.task_dispatcher.shutdown()
+    try:
+        app.extensions["coffeechat_store"].close()
+    finally:
+        server.close()

@@ -11,7 +11,7 @@ import waitress
 
 from coffeechat.pairing import get_token
 from coffeechat.store import ProspectStore
-from coffeechat.webapp import create_app
+from coffeechat.webapp import create_app, stop_serving
 from helpers import fixture_html
 
 SHARED = [f"https://www.linkedin.com/in/shared-{n}/" for n in range(4)]
@@ -124,8 +124,7 @@ def test_eight_http_clients_lose_no_update_and_duplicate_no_prospect(tmp_path):
         for w in workers:
             w.join(timeout=120)
     finally:
-        server.close()
-        app.extensions["coffeechat_store"].close()
+        stop_serving(app, server)
     assert not failures, failures[:5]
 
     store = ProspectStore(data_dir)

@@ -13,7 +13,7 @@ import waitress
 
 from coffeechat.pairing import get_token
 from coffeechat.store import ProspectStore
-from coffeechat.webapp import create_app
+from coffeechat.webapp import create_app, stop_serving
 from helpers import fixture_html
 
 CLIENTS = 8
@@ -40,8 +40,7 @@ def _server(data_dir):
     try:
         yield server.effective_port
     finally:
-        server.close()
-        app.extensions["coffeechat_store"].close()
+        stop_serving(app, server)
 
 
 class _Client:

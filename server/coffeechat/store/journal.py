@@ -38,7 +38,6 @@ from coffeechat.store.private import append_file, atomic_write_bytes
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-REUSE_OLD_SNAPSHOT = False
 
 
 def _frame(body: bytes) -> bytes:
@@ -214,9 +213,7 @@ class JournalStorage(Storage):
         """The current state as one snapshot file (what compaction would write)."""
         with self._lock:
             header = {"app": "coffeechat", "schema": SCHEMA_VERSION}
-            # Copying unchanged documents from the old file (below) is off until a snapshot it wrote was found
-            # unreadable once (tests/server/test_races.py under load): every document is dumped from memory.
-            if REUSE_OLD_SNAPSHOT is False or not self._offsets or not self.snapshot_path.exists():
+            if not self._offsets or not self.snapshot_path.exists():
                 return snapshot.dump(header, self._tables, offsets=offsets)
             with open(self.snapshot_path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as old:
                 view = memoryview(old)
