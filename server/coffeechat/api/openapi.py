@@ -108,7 +108,8 @@ PATHS: dict[str, dict[str, Any]] = {
             params=(ID,)),
     },
     "/api/v1/prospects/undo-delete": {"post": _op(
-        f"Undo a delete within {UNDO_MINUTES} minutes while the server runs: the people come back with their ids (410 once too late)",
+        f"Undo a delete within {UNDO_MINUTES} minutes while the server runs: the people come back with their ids "
+        "(410 once too late)",
         {"type": "object", "required": ["restored"],
          "properties": {"restored": {"type": "array", "items": {"type": "integer"}}}},
         body=_body({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}}))},
