@@ -32,7 +32,7 @@ def undo_delete():
     try:
         done = undo.undo(store(), request.form.get("token"))
     except CoffeechatError as exc:
-        flash(exc.message, "error")
+        flash(exc.message[:1].upper() + exc.message[1:], "error")
     else:
         flash(f"{done['who']} {'is' if len(done['names']) == 1 else 'are'} back.", "ok")
     return redirect(forms.local(request.form.get("next"), url_for(".prospects")), 303)

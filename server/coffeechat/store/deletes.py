@@ -100,7 +100,7 @@ class Deletions:
         if not isinstance(doc.doc_id, int) or isinstance(doc.doc_id, bool) or not 0 < doc.doc_id <= self._prospects.id_floor:
             raise Conflict("only prospects deleted from this data folder can come back")
         if self._exists(doc.doc_id):
-            raise Conflict(f"prospect {doc.doc_id} exists; nothing was restored")
+            raise Conflict(f"{doc.get('full_name') or 'This person'} is already back; nothing was restored")
         schemas.check(schemas.PROSPECT, dict(doc))
         again = self.index.lookup(doc.get("key"), doc.get("member_urn"))
         if again is not None:
