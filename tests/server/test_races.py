@@ -40,6 +40,9 @@ def _server(data_dir):
     try:
         yield server.effective_port
     finally:
+        # Join waitress's worker threads first: one finishing a response writes b"x" to the wake-up pipe
+        # that close() frees, and that fd number may be the store's new snapshot by then ("}}\nx").
+        server.task_dispatcher.shutdown()
         server.close()
         app.extensions["coffeechat_store"].close()
 

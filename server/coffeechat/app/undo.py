@@ -53,6 +53,7 @@ class RecentlyDeleted:
 
     def delete(self, store: ProspectStore, ids: list[int]) -> dict[str, Any]:
         """Delete prospects (nothing of them stays on disk) and keep them here; returns the undo offer."""
+        ids = list(dict.fromkeys(ids))
         with store.atomically():  # nobody changes them between the copy and the delete
             docs = [store.get(pid) for pid in ids]
             pages = _pages_of(store, docs)
