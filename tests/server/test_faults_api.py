@@ -124,6 +124,7 @@ def test_eight_http_clients_lose_no_update_and_duplicate_no_prospect(tmp_path):
         for w in workers:
             w.join(timeout=120)
     finally:
+        server.task_dispatcher.shutdown()  # before close(): see tests/server/test_races.py _server
         server.close()
         app.extensions["coffeechat_store"].close()
     assert not failures, failures[:5]
