@@ -11,6 +11,7 @@ from flask import Blueprint
 
 from coffeechat import __version__, schemas
 from coffeechat.app.followups import DUE_FILTERS
+from coffeechat.app.undo import UNDO_MINUTES
 from coffeechat.model import STAGES
 from coffeechat.outreach.kinds import DRAFT_KINDS
 from coffeechat.store.query import MAX_LIMIT, SORTS
@@ -99,10 +100,19 @@ PATHS: dict[str, dict[str, Any]] = {
         "get": _op("One prospect with its capture history and log", PROSPECT, params=(ID,)),
         "patch": _op("Change the user's fields or captured fields", PROSPECT, params=(ID,),
                      body=_body({"$ref": "#/components/schemas/ProspectChange"})),
-        "delete": _op("Delete a prospect, its raw captures and links to it", {
-            "type": "object", "required": ["deleted"], "properties": {"deleted": {"type": "integer"}}},
+        "delete": _op("Delete a prospect, its raw captures and links to it; undo works for a while (in memory only)", {
+            "type": "object", "required": ["deleted", "undo"], "properties": {
+                "deleted": {"type": "integer"},
+                "undo": {"type": "object", "required": ["token", "until"], "properties": {
+                    "token": {"type": "string"}, "until": {"type": "string", "format": "date-time"}}}}},
             params=(ID,)),
     },
+    "/api/v1/prospects/undo-delete": {"post": _op(
+        f"Undo a delete within {UNDO_MINUTES} minutes while the server runs: the people come back with their ids "
+        "(410 once too late)",
+        {"type": "object", "required": ["restored"],
+         "properties": {"restored": {"type": "array", "items": {"type": "integer"}}}},
+        body=_body({"type": "object", "required": ["token"], "properties": {"token": {"type": "string"}}}))},
     "/api/v1/prospects/{prospect_id}/drafts": {"get": _op(
         "Outreach drafts tailored to the prospect", params=(ID, _query("kind", {"type": "string"}),
                                                              _query("variant", {"type": "integer", "minimum": 0}),

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, request
 
-from coffeechat.app import advice, interactions, pages
+from coffeechat.app import advice, interactions, pages, undo
 from coffeechat.web.body import int_arg, json_object
 from coffeechat.web.context import now, store
 
@@ -28,8 +28,13 @@ def patch_prospect(prospect_id: int):
 
 @bp.delete("/prospects/<int:prospect_id>")
 def delete_prospect(prospect_id: int):
-    store().delete(prospect_id)
-    return {"deleted": prospect_id}
+    offer = undo.delete(store(), [prospect_id])
+    return {"deleted": prospect_id, "undo": {"token": offer["token"], "until": offer["until"]}}
+
+
+@bp.post("/prospects/undo-delete")
+def undo_delete():
+    return {"restored": undo.undo(store(), json_object(required=("token",))["token"])["restored"]}
 
 
 @bp.post("/prospects/<int:prospect_id>/interactions")

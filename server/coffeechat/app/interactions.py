@@ -1,4 +1,4 @@
-"""What the user does with prospects: log an interaction, edit, act on many at once, delete."""
+"""What the user does with prospects: log an interaction, edit, act on many at once (deletes: app/undo.py)."""
 
 from typing import Any
 
@@ -11,13 +11,6 @@ def record(store: ProspectStore, prospect_id: int, action: str, data: dict[str, 
     """Log an interaction, move the stage it implies, and link a referral; returns the prospect."""
     # Dated when it happened, the stage change with it (app/log.py).
     return log.record(store, prospect_id, action, data)
-
-
-def _link_referrer(referrer_id: int):
-    def link(doc: dict[str, Any]) -> None:
-        if doc.get("referred_by") is None:
-            doc["referred_by"] = referrer_id
-    return link
 
 
 def bulk_stage(store: ProspectStore, ids: list[int], stage: str) -> int:
@@ -38,11 +31,4 @@ def bulk_tag(store: ProspectStore, ids: list[int], tag: str) -> int:
             doc["tags"] = [*doc.get("tags", []), tag]
     for pid in ids:
         store.update(pid, add)
-    return len(ids)
-
-
-def delete_all(store: ProspectStore, ids: list[int]) -> int:
-    """Delete every selected prospect with their saved pages; returns how many."""
-    for pid in ids:
-        store.delete(pid)
     return len(ids)

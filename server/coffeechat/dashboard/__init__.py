@@ -25,4 +25,5 @@ from coffeechat.dashboard import (  # noqa: E402,F401
     views_insights,
     views_more,
     views_pairing,
+    views_undo,
 )

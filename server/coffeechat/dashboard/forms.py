@@ -21,6 +21,13 @@ def problems(exc: BadInput) -> dict[str, str]:
     return {getattr(exc, "field", "_form"): message}
 
 
+def local(target: str | None, default: str) -> str:
+    """``target`` when it is a path on this site, else ``default`` (never another host or a javascript: link)."""
+    target = target or ""
+    # Browsers read "//host" and "/\\host" as another site.
+    return target if target.startswith("/") and target[1:2] not in ("/", "\\") else default
+
+
 def done(form: str, message: str) -> None:
     """A confirmation shown next to the form that was used."""
     flash(message, f"ok:{form}")

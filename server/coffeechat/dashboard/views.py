@@ -4,11 +4,11 @@ import tempfile
 from typing import Any
 from urllib.parse import parse_qsl
 
-from flask import Response, abort, flash, redirect, render_template, request, send_file, session, url_for
+from flask import Response, abort, redirect, render_template, request, send_file, session, url_for
 
 from coffeechat import pipeline
-from coffeechat.app import advice, backup, board, exports, followups, imports, interactions, pages, people
-from coffeechat.dashboard import bp, forms, guard
+from coffeechat.app import advice, backup, board, exports, followups, imports, interactions, pages, people, undo
+from coffeechat.dashboard import bp, forms, guard, views_undo
 from coffeechat.errors import BadInput
 from coffeechat.labels import STAGE_LABELS
 from coffeechat.outreach.templates import reset_override, save_override
@@ -26,16 +26,9 @@ def _ids() -> list[int]:
         raise BadInput("the selection names a prospect that does not exist") from None
 
 
-def _local(target: str | None, default: str) -> str:
-    """``target`` when it is a path on this site, else ``default`` (never another host or a javascript: link)."""
-    target = target or ""
-    # Browsers read "//host" and "/\host" as another site.
-    return target if target.startswith("/") and target[1:2] not in ("/", "\\") else default
-
-
 def _back(default: str):
     # Return to the page the form was on (same site only: a path, never another host).
-    return redirect(_local(request.form.get("next"), default), 303)
+    return redirect(forms.local(request.form.get("next"), default), 303)
 
 
 @bp.get("/")
@@ -78,9 +71,8 @@ def bulk():
     if action == "delete":
         if request.form.get("confirm") != "yes":
             return render_template("confirm_delete.html", people=[pages.summary(store().get(i)) for i in ids],
-                                   next=_local(request.form.get("next"), url_for(".prospects")))
-        store().delete_many(ids)  # one compaction for the whole selection
-        flash(f"Deleted {len(ids)} prospect(s) and their saved pages.", "ok")
+                                   next=forms.local(request.form.get("next"), url_for(".prospects")))
+        views_undo.offer_undo(undo.delete(store(), ids))  # one compaction for the whole selection
     elif action not in ("stage", "tag"):
         raise BadInput("choose what to do with the selected prospects")
     return _back(url_for(".prospects") + "#bulk")
@@ -164,8 +156,7 @@ def delete(prospect_id: int):
     if request.form.get("confirm") != "yes":
         return render_template("confirm_delete.html", people=[pages.summary(store().get(prospect_id))],
                                next=url_for(".prospects"))
-    store().delete(prospect_id)
-    flash("Deleted the prospect, their saved pages and every link to them.", "ok")
+    views_undo.offer_undo(undo.delete(store(), [prospect_id]))
     return redirect(url_for(".prospects"), 303)
 
 

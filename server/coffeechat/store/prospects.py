@@ -14,7 +14,8 @@ from coffeechat import schemas
 from coffeechat.errors import BadInput, NotFound
 from coffeechat.model import LOG_TYPES, STAGES, USER_FIELDS
 from coffeechat.store import quarantine, query
-from coffeechat.store.companies import SavedCompanies
+from coffeechat.store.companies import SavedCompanies, replace_with
+from coffeechat.store.deletes import LAST_ID, Deletions
 from coffeechat.store.edits import apply_patch, log_entry
 from coffeechat.store.locks import ReadLock
 from coffeechat.store.merge import merge_capture
@@ -24,7 +25,6 @@ from coffeechat.store.raw import CaptureFiles, PageRefs
 from coffeechat.store.tables import JournalDB
 
 DB_FILE = "coffeechat.json"
-_LAST_ID = 1  # the meta table's one document: {"last_prospect_id": N}, so ids are never given twice
 
 
 def reading(data_dir: Path):
@@ -48,7 +48,7 @@ def utcnow() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class ProspectStore(SavedCompanies):
+class ProspectStore(SavedCompanies, Deletions):
     """Prospects, their captures and log, the user's settings, and idempotency keys."""
 
     def __init__(self, data_dir: Path, compact_bytes: int = 64 << 20, read_only: bool = False):
@@ -68,7 +68,7 @@ class ProspectStore(SavedCompanies):
         self._companies = self.db.table("companies", cache_size=0)
         self._open_checked()
         self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
-        meta = self._meta.get(doc_id=_LAST_ID) or {}
+        meta = self._meta.get(doc_id=LAST_ID) or {}
         self._prospects.id_floor = meta.get("last_prospect_id", 0) if isinstance(meta.get("last_prospect_id"), int) else 0
         if not read_only:
             # Nothing left over may keep a person's data: previews of imports never confirmed, torn temp files.
@@ -192,7 +192,7 @@ class ProspectStore(SavedCompanies):
         if prospect_id is None:
             prospect_id = self._prospects.insert(doc)
         else:
-            self._prospects.update(_replace(doc), doc_ids=[prospect_id])
+            self._prospects.update(replace_with(doc), doc_ids=[prospect_id])
         self.index.add(prospect_id, doc)
         return prospect_id
 
@@ -222,50 +222,6 @@ class ProspectStore(SavedCompanies):
     def add_log(self, prospect_id: int, entry: dict[str, Any]) -> dict[str, Any]:
         """Append one interaction to the prospect's log."""
         return self.update(prospect_id, lambda doc: doc["log"].append(log_entry(entry, utcnow())))
-
-    def delete(self, prospect_id: int) -> None:
-        """Remove the prospect everywhere: record, raw captures, idempotency keys, referral links."""
-        self.delete_many([prospect_id])
-
-    def delete_many(self, prospect_ids: list[int]) -> None:
-        """Delete prospects so that no byte of them stays in the data folder once this returns.
-
-        Records, idempotency keys and referral links go first; then the store is compacted (a new
-        snapshot, an empty journal) and pages nobody else points at, import previews and temp
-        files are removed before readers may look again.
-        """
-        with self._lock:
-            for pid in prospect_ids:
-                self._get_doc(pid)  # NotFound before anything changes
-            doomed = set(prospect_ids)
-            last = max([self._prospects.id_floor, *doomed, *self.index.entries])
-            if last > self._prospects.id_floor:
-                self._meta.upsert(Document({"last_prospect_id": last}, doc_id=_LAST_ID))
-                self._prospects.id_floor = last
-            # From the index: scanning the table would decode every stored prospect.
-            referred = [i for i, e in self.index.entries.items()
-                        if e.timeline.get("referred_by") in doomed and i not in doomed]
-            self._prospects.remove(doc_ids=list(doomed))
-            unused: list[str] = []
-            for pid in doomed:
-                self.index.remove(pid)
-                unused += self.pages.forget(pid)
-            for other in referred:
-                self._prospects.update({"referred_by": None}, doc_ids=[other])
-                self.index.add(other, self._prospects.get(doc_id=other))
-            stale = {k.doc_id: k["key"] for k in self._keys.all() if doomed & set(k.get("ids", []))}
-            if stale:
-                self._keys.remove(doc_ids=list(stale))
-                for key in stale.values():
-                    self._key_ids.pop(key, None)
-            self.db.storage.compact(then=lambda: self._erase_files(unused))
-
-    def _erase_files(self, pages: list[str]) -> None:
-        for page in pages:
-            if not self.pages.used(page):
-                self.captures.delete(page)
-        self.previews.drop()
-        self.captures.remove_temp_files()
 
     def _get_doc(self, prospect_id: int) -> Document:
         doc = self._prospects.get(doc_id=prospect_id)
@@ -311,7 +267,7 @@ class ProspectStore(SavedCompanies):
         with self._lock:
             doc_id = _setting_id(self._settings, name)
             if doc_id:
-                self._settings.update(_replace({"name": name, "value": value}), doc_ids=[doc_id])
+                self._settings.update(replace_with({"name": name, "value": value}), doc_ids=[doc_id])
             else:
                 self._settings.insert({"name": name, "value": value})
 
@@ -337,35 +293,6 @@ class ProspectStore(SavedCompanies):
         """(the whole store as one snapshot file, ids of the pages it points at), unchanged while held."""
         with self._lock:
             yield self.db.storage.snapshot_bytes(), sorted(self.pages.counts)
-
-    def import_backup(self, backup: dict[str, Any]) -> int:
-        """Restore an export into this (empty) store, keeping ids; returns the number of prospects.
-
-        All or nothing: every record is checked first, and the prospects are journaled as one change.
-        """
-        schemas.check_backup(backup)
-        docs = [Document({k: v for k, v in r.items() if k != "id"}, doc_id=r["id"]) for r in backup["prospects"]]
-        with self._lock:
-            if self.count():
-                raise BadInput(f"the data folder {self.data_dir} already holds {self.count()} prospects; "
-                               "import restores a backup into an empty data folder")
-            # Settings first: a crash before the prospects leaves a store that is still empty of prospects,
-            # so the same import can simply run again.
-            for name, value in (backup.get("settings") or {}).items():
-                self.put_setting(name, value)
-            if docs:
-                self._prospects.insert_multiple(docs)
-            for doc in docs:
-                self.index.add(doc.doc_id, doc)
-            return len(docs)
-
-
-def _replace(new: dict[str, Any]):
-    """A TinyDB update operation that makes the document equal to ``new`` (keys removed too)."""
-    def transform(doc: dict[str, Any]) -> None:
-        doc.clear()
-        doc.update(copy.deepcopy(new))
-    return transform
 
 
 def _setting_id(table, name: str) -> int | None:

@@ -46,9 +46,13 @@ class CaptureFiles:
             raise NotFound(f"no capture {capture_id!r}")
         return self.root / f"{capture_id}{SUFFIX}"
 
-    def save(self, html: str) -> str:
-        """Store the page durably (once per distinct page) before the record that points at it; returns its id."""
-        capture_id = page_id(html)
+    def save(self, html: str, capture_id: str | None = None) -> str:
+        """Store the page durably (once per distinct page) before the record that points at it; returns its id.
+
+        The id is the page's hash; a page coming back from an undone delete passes the id it had, which
+        for pages of earlier versions is their per-capture name.
+        """
+        capture_id = capture_id or page_id(html)
         path = self.path(capture_id)
         if path.exists():
             return capture_id
