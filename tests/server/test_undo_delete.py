@@ -169,6 +169,24 @@ def test_only_the_last_deletes_are_kept(app):
     assert [holder.offer(t) is not None for t in tokens] == [False, False, True, True, True]
 
 
+def test_undo_holds_pages_gzipped_and_drops_the_oldest_past_the_memory_cap(app, monkeypatch):
+    store = _store(app)
+    holder = undo.RecentlyDeleted()
+    tokens = []
+    for i in range(3):
+        url = f"https://www.linkedin.com/in/big{i}/"
+        page = store.save_page(f"<html>{i}" + "<p>lots of page text</p>" * 20000 + "</html>")
+        pid = store.save_capture({"kind": "profile", "full_name": f"Big {i}"}, url, url, page)[0]["id"]
+        monkeypatch.setattr(undo, "HELD_BYTES", 2 * len(store.capture_packed(page)))
+        tokens.append(holder.delete(store, [pid])["token"])
+    held = holder._held[tokens[-1]]
+    assert all(len(p) < 50_000 for p in held.pages.values())  # 480 KB of text kept as its gzipped file
+    assert [holder.offer(t) is not None for t in tokens] == [False, True, True]
+    back = holder.undo(store, tokens[-1])
+    assert back["names"] == ["Big 2"]
+    assert "lots of page text" in store.capture_html(store.get(back["restored"][0])["captures"][0]["id"])
+
+
 def test_the_store_refuses_to_restore_over_an_existing_or_never_given_id(app):
     store = _store(app)
     page = store.save_page("<html>q</html>")

@@ -18,6 +18,7 @@ from coffeechat.store import ProspectStore
 
 UNDO_MINUTES = 10
 KEPT = 20
+HELD_BYTES = 64 << 20  # gzipped pages held for undo, about 300 profile pages: older deletes go first
 TOO_LATE = f"This delete can no longer be undone: undo lasts {UNDO_MINUTES} minutes while coffeechat runs."
 ALREADY = "This delete was already undone."
 
@@ -33,7 +34,7 @@ class _Deleted:
     until: datetime
     names: list[str]
     docs: list[dict[str, Any]] | None  # None once undone: a second undo is told so
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, bytes] = field(default_factory=dict)  # gzipped, as the files held them
     referrals: dict[int, int] = field(default_factory=dict)
 
 
@@ -66,8 +67,9 @@ class RecentlyDeleted:
             self._purge()
             until = self.clock() + self.span
             held = self._held[token] = _Deleted(until, [_name(d) for d in docs], docs, pages, referrals)
-            while len(self._held) > self.kept:
-                self._held.popitem(last=False)  # the oldest goes: memory stays bounded
+            # The oldest go first: memory stays bounded (the newest delete is always kept).
+            while len(self._held) > 1 and (len(self._held) > self.kept or self._bytes() > HELD_BYTES):
+                self._held.popitem(last=False)
         return _offer(token, held)
 
     def offer(self, token: str) -> dict[str, Any] | None:
@@ -96,21 +98,24 @@ class RecentlyDeleted:
         held.pages, held.referrals = {}, {}
         return {"restored": ids, "names": held.names, "who": who(held.names)}
 
+    def _bytes(self) -> int:
+        return sum(len(page) for held in self._held.values() for page in held.pages.values())
+
     def _purge(self) -> None:
         now = self.clock()
         for token in [k for k, held in self._held.items() if held.until <= now]:
             del self._held[token]
 
 
-def _pages_of(store: ProspectStore, docs: list[dict[str, Any]]) -> dict[str, str]:
-    """The raw pages still on disk of these prospects, by page id (a page shared by several once)."""
-    pages: dict[str, str] = {}
+def _pages_of(store: ProspectStore, docs: list[dict[str, Any]]) -> dict[str, bytes]:
+    """The raw pages still on disk of these prospects, by page id (a page shared by several once), gzipped."""
+    pages: dict[str, bytes] = {}
     for doc in docs:
         for capture in doc.get("captures") or ():
             page = capture.get("id")
             if isinstance(page, str) and page not in pages:
                 try:
-                    pages[page] = store.capture_html(page)
+                    pages[page] = store.capture_packed(page)
                 except NotFound:
                     pass  # gone before this delete (a damaged or hand-cleaned folder): nothing to put back
     return pages

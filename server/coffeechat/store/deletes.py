@@ -60,12 +60,12 @@ class Deletions:
         self.previews.drop()
         self.captures.remove_temp_files()
 
-    def restore_deleted(self, docs: list[dict[str, Any]], pages: dict[str, str],
+    def restore_deleted(self, docs: list[dict[str, Any]], pages: dict[str, bytes],
                         referrals: dict[int, int] | None = None) -> list[int]:
         """Put deleted prospects back under their own ids with their raw pages; returns their ids.
 
         ``docs`` are the prospects as ``get`` gave them before the delete, ``pages`` their raw
-        pages by page id, ``referrals`` other prospect id → the restored prospect that referred
+        pages by page id as ``capture_packed`` gave them, ``referrals`` other prospect id → the restored prospect that referred
         them (set again only where the other still has no referrer). All or nothing for the
         prospects: they are checked first and journaled as one change.
         """
@@ -79,7 +79,7 @@ class Deletions:
                 if doc.get("referred_by") is not None and doc["referred_by"] not in ids \
                         and not self._exists(doc["referred_by"]):
                     doc["referred_by"] = None  # their referrer was deleted since, for good
-            saved = [self.captures.save(html, page) for page, html in pages.items()]
+            saved = [self.captures.save_packed(page, packed) for page, packed in pages.items()]
             try:
                 self._prospects.insert_multiple(restored)
             except BaseException:

@@ -174,6 +174,10 @@ class ProspectStore(SavedCompanies, Deletions):
     def capture_html(self, capture_id: str) -> str:
         return self.captures.load(capture_id)
 
+    def capture_packed(self, capture_id: str) -> bytes:
+        """A raw page as its file holds it (what an undo keeps in memory: gzipped, a tenth of the text)."""
+        return self.captures.packed(capture_id)
+
     def replace_captured(self, prospect_id: int, parsed_captures: list[dict[str, Any]]) -> list[str]:
         """Rebuild captured fields from re-parsed captures (oldest first); user edits stay."""
         with self._lock:
