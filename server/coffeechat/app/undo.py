@@ -59,8 +59,7 @@ class RecentlyDeleted:
             docs = [store.get(pid) for pid in ids]
             pages = _pages_of(store, docs)
             doomed = set(ids)
-            referrals = {other: t["referred_by"] for other, t in store.timelines().items()
-                         if t.get("referred_by") in doomed and other not in doomed}
+            referrals = {other: pid for pid in ids for other in store.referred_by(pid) if other not in doomed}
             store.delete_many(ids)
         token = secrets.token_urlsafe(18)
         with self._guard:

@@ -35,9 +35,8 @@ class Deletions:
             if last > self._prospects.id_floor:
                 self._meta.upsert(Document({"last_prospect_id": last}, doc_id=LAST_ID))
                 self._prospects.id_floor = last
-            # From the index: scanning the table would decode every stored prospect.
-            referred = [i for i, e in self.index.entries.items()
-                        if e.timeline.get("referred_by") in doomed and i not in doomed]
+            # From the index's referral map: scanning the table would decode every stored prospect.
+            referred = [i for pid in doomed for i in self.index.referred_by(pid) if i not in doomed]
             self._prospects.remove(doc_ids=list(doomed))
             unused: list[str] = []
             for pid in doomed:

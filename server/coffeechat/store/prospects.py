@@ -134,7 +134,7 @@ class ProspectStore(SavedCompanies, Deletions):
     def referred_by(self, prospect_id: int) -> list[int]:
         """Ids of the prospects this one referred the user to."""
         with self._lock:
-            return [i for i, e in self.index.entries.items() if e.timeline.get("referred_by") == prospect_id]
+            return self.index.referred_by(prospect_id)
 
     def all(self) -> list[dict[str, Any]]:
         with self._lock:

@@ -166,6 +166,9 @@ class Index:
         self.entries: dict[int, Entry] = {}
         self.by_key: dict[str, int] = {}
         self.by_urn: dict[str, int] = {}
+        # referrer id → the ids they referred: a prospect's page and follow-ups ask on every capture,
+        # and scanning 50,000 entries for it cost ~10 ms each time.
+        self.referred: dict[int, set[int]] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -178,6 +181,9 @@ class Index:
             self.by_key[entry.key] = doc_id
         if entry.urn:
             self.by_urn[entry.urn] = doc_id
+        referrer = entry.timeline.get("referred_by")
+        if isinstance(referrer, int):
+            self.referred.setdefault(referrer, set()).add(doc_id)
 
     def remove(self, doc_id: int) -> None:
         entry = self.entries.pop(doc_id, None)
@@ -186,6 +192,15 @@ class Index:
                 del self.by_key[entry.key]
             if entry.urn and self.by_urn.get(entry.urn) == doc_id:
                 del self.by_urn[entry.urn]
+            referrer = entry.timeline.get("referred_by")
+            if isinstance(referrer, int) and referrer in self.referred:
+                self.referred[referrer].discard(doc_id)
+                if not self.referred[referrer]:
+                    del self.referred[referrer]
+
+    def referred_by(self, referrer: int) -> list[int]:
+        """Ids of the prospects ``referrer`` referred the user to, in id order."""
+        return sorted(self.referred.get(referrer, ()))
 
     def lookup(self, key: str | None, urn: str | None = None) -> int | None:
         if key and key in self.by_key:
