@@ -80,6 +80,7 @@ class _Client:
         return response.status, json.loads(response.read())
 
 
+@pytest.mark.slow  # ~13 s of eight clients at once: make test runs it, make check leaves it out
 def test_eight_http_clients_lose_no_update_and_duplicate_no_prospect(tmp_path):
     data_dir = tmp_path / "data"
     seeding = ProspectStore(data_dir)

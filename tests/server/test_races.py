@@ -9,6 +9,7 @@ import threading
 import urllib.parse
 from contextlib import contextmanager
 
+import pytest
 import waitress
 
 from coffeechat.pairing import get_token
@@ -150,6 +151,7 @@ def test_reply_and_meeting_held_at_once_always_end_at_met(tmp_path):
         store.close()
 
 
+@pytest.mark.slow  # 160 captures of a full profile page, ~16 s: make test runs it, make check leaves it out
 def test_eight_clients_sending_one_idempotency_key_store_one_capture(tmp_path):
     data_dir = tmp_path / "data"
     keys = 20
