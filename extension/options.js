@@ -19,13 +19,27 @@ function stateLine(result) {
   return `${seen}${fixOn(result.state, 'options')}`;
 }
 
-async function fillForm() {
+const FIELDS = ['serverUrl', 'token'];
+// What the form last showed from storage: a field that differs was typed in by the user.
+const shown = Object.fromEntries(FIELDS.map((name) => [name, $(name).value]));
+let testsStarted = 0;
+
+/**
+ * Show the saved address and token. With keepTyping, a field the user has changed since it
+ * was last filled keeps what they typed: the status check that runs as the page opens can
+ * take seconds, and its answer must not undo a token pasted meanwhile.
+ */
+async function fillForm({ keepTyping = false } = {}) {
   const settings = await loadSettings(ext.storage.local);
-  $('serverUrl').value = settings.serverUrl;
-  $('token').value = settings.token;
+  for (const name of FIELDS) {
+    if (keepTyping && $(name).value !== shown[name]) continue;
+    $(name).value = settings[name];
+    shown[name] = settings[name];
+  }
 }
 
 async function testConnection() {
+  testsStarted += 1;
   report('result', true, 'Testing…');
   const result = await ask(ext.runtime, MSG.TEST_CONNECTION, { serverUrl: $('serverUrl').value, token: $('token').value });
   report('result', result.state === 'connected', stateLine(result));
@@ -43,7 +57,7 @@ async function saveForm() {
 }
 
 async function main() {
-  await fillForm();
+  // The buttons work from the first moment; filling the form waits on storage.
   wireConnect($('connect'), (ok, text, code) => report('connection', ok, text, code), () => fillForm());
   $('settings').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -56,9 +70,14 @@ async function main() {
     $('show-token').textContent = hidden ? 'Hide' : 'Show';
   });
 
+  await fillForm({ keepTyping: true }); // a fast typist may already be pasting
+  const testsBefore = testsStarted;
   const status = await ask(ext.runtime, MSG.STATUS);
-  report('connection', status.server.state === 'connected', stateLine(status.server));
-  await fillForm(); // the worker may have found the server on another port
+  // A test pressed meanwhile has said something newer about the connection than this status.
+  if (testsStarted === testsBefore) {
+    report('connection', status.server.state === 'connected', stateLine(status.server));
+    await fillForm({ keepTyping: true }); // the worker may have found the server on another port
+  }
 
   // Show the shortcut the user actually has (they may have changed it).
   const commands = await ext.commands.getAll();

@@ -3,6 +3,7 @@ page, Allow or Deny; requests from other origins and late answers are refused.""
 
 import json
 import re
+import socket
 import urllib.error
 import urllib.request
 
@@ -129,3 +130,26 @@ def test_a_save_while_unpaired_waits_and_is_stored_once_after_pairing(unpaired, 
     unpaired.worker.evaluate("coffeechat.flushQueue()")  # another round sends nothing more
     assert [p["full_name"] for p in coffeechat_server.prospects()] == [PROFILE_NAME]
     assert re.fullmatch(r"|\d+", unpaired.badge_text()) and unpaired.badge_text() != "1"
+
+
+
+@pytest.fixture
+def silent_url():
+    """An address that takes connections and never answers (a hung or very busy program)."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+def test_typing_while_the_first_check_runs_is_kept(extension_browser, coffeechat_server, silent_url):
+    # Options checks the saved address as it opens; there that takes seconds. The address and
+    # token pasted meanwhile must survive its answer, or Test connection tests the old address.
+    extension_browser.use_server(silent_url)
+    options = extension_browser.options()
+    options.fill("#serverUrl", coffeechat_server.url)
+    options.fill("#token", coffeechat_server.token)
+    expect(options.locator("#connection")).to_contain_text("not running at this address", timeout=15_000)
+    expect(options.locator("#serverUrl")).to_have_value(coffeechat_server.url)
+    expect(options.locator("#token")).to_have_value(coffeechat_server.token)
+    options.click("#test")
+    expect(options.locator("#result")).to_have_text(f"Connected to coffeechat 0.1.0 at {coffeechat_server.url}.")
+
