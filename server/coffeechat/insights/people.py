@@ -48,12 +48,22 @@ _company = lru_cache(maxsize=1 << 16)(company_name)
 _split = lru_cache(maxsize=1 << 14)(split_date_range)
 
 
+# Read apart: a pair of title and company is rarely seen twice, each of them often.
 @lru_cache(maxsize=1 << 16)
+def _title_kind(title: str) -> tuple[str | None, bool]:
+    folded = _fold(title)
+    return function_of(title), bool(_STUDENT.search(folded) or _SIDE.search(folded))
+
+
+@lru_cache(maxsize=1 << 16)
+def _company_kind(company: str) -> tuple[str | None, bool]:
+    return function_of(company), bool(_CLUB.search(_fold(company)))
+
+
 def _kind(title: str, company: str) -> tuple[str | None, bool]:
     """(function, whether the role is a student or side role) of a title at a company, as career reads them."""
-    folded = _fold(title)
-    aside = bool(_STUDENT.search(folded) or _SIDE.search(folded) or _CLUB.search(_fold(company)))
-    return function_of(title) or function_of(company), aside
+    (by_title, aside), (by_company, club) = _title_kind(title), _company_kind(company)
+    return by_title or by_company, aside or club
 
 
 def _dates(item: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -6,6 +6,7 @@
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from coffeechat.text import fold as _fold  # vocabulary lookups compare folded words
 
@@ -158,6 +159,7 @@ def looks_like_date_range(text: str) -> bool:
     return split_date_range(text) is not None
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct months, read for every role of every person
 def month_index(value: str, *, at_end: bool = False) -> int | None:
     """Months since year 0 for "YYYY-MM" / "YYYY" (a bare year counts from Jan, or to Dec)."""
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", value or "")

@@ -12,6 +12,7 @@ from tinydb.table import Document
 
 from coffeechat import schemas
 from coffeechat.errors import BadInput, NotFound
+from coffeechat.heap import collector_paused
 from coffeechat.model import LOG_TYPES, STAGES, USER_FIELDS
 from coffeechat.store import quarantine, query
 from coffeechat.store.companies import SavedCompanies, replace_with
@@ -54,19 +55,21 @@ class ProspectStore(SavedCompanies, Deletions):
     def __init__(self, data_dir: Path, compact_bytes: int = 64 << 20, read_only: bool = False):
         self.data_dir = Path(data_dir)
         tightened = secure_folder(self.data_dir)
-        self.db = JournalDB(self.data_dir / DB_FILE, compact_bytes=compact_bytes, read_only=read_only)
-        self.captures = CaptureFiles(self.data_dir / "captures")
-        self.previews = Previews(self.data_dir)
-        self.warnings = ([tightened] if tightened else []) + list(self.db.storage.warnings)
-        self._lock = threading.RLock()
-        self._prospects = self.db.table("prospects", cache_size=0)
-        self._settings = self.db.table("settings", cache_size=0)
-        self._keys = self.db.table("idempotency", cache_size=0)
-        self._meta = self.db.table("meta", cache_size=0)
-        self.pages = PageRefs()
-        self.index = _Index(self.pages)
-        self._companies = self.db.table("companies", cache_size=0)
-        self._open_checked()
+        # Loading and indexing build what stays in memory: the collector waits (see coffeechat/heap.py).
+        with collector_paused():
+            self.db = JournalDB(self.data_dir / DB_FILE, compact_bytes=compact_bytes, read_only=read_only)
+            self.captures = CaptureFiles(self.data_dir / "captures")
+            self.previews = Previews(self.data_dir)
+            self.warnings = ([tightened] if tightened else []) + list(self.db.storage.warnings)
+            self._lock = threading.RLock()
+            self._prospects = self.db.table("prospects", cache_size=0)
+            self._settings = self.db.table("settings", cache_size=0)
+            self._keys = self.db.table("idempotency", cache_size=0)
+            self._meta = self.db.table("meta", cache_size=0)
+            self.pages = PageRefs()
+            self.index = _Index(self.pages)
+            self._companies = self.db.table("companies", cache_size=0)
+            self._open_checked()
         self._key_ids = {d["key"]: int(i) for i, d in self._keys.documents().items()}
         meta = self._meta.get(doc_id=LAST_ID) or {}
         self._prospects.id_floor = meta.get("last_prospect_id", 0) if isinstance(meta.get("last_prospect_id"), int) else 0
